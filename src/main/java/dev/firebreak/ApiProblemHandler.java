@@ -1,0 +1,189 @@
+package dev.firebreak;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure of an API request into RFC 9457 problem details that say what was wrong
+ * and where, so the person or script sending it can fix the request. Browser pages keep their
+ * own error pages.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Unreadable request body");
+		var cause = ex.getMostSpecificCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			var known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+			var pointer = pointer(unknown);
+			var detail = "Unknown field '" + unknown.getPropertyName() + "'. Known fields here: "
+					+ String.join(", ", known) + ".";
+			problem.setDetail(detail);
+			problem.setProperty("errors", List.of(new Problems.FieldProblem(pointer, detail)));
+		}
+		else if (cause instanceof InvalidFormatException invalid) {
+			var pointer = pointer(invalid);
+			var detail = describeValue(invalid.getValue()) + " is not a valid " + describeType(invalid.getTargetType())
+					+ " for '" + pointer + "'" + allowedValues(invalid.getTargetType()) + ".";
+			problem.setDetail(detail);
+			problem.setProperty("errors", List.of(new Problems.FieldProblem(pointer, detail)));
+		}
+		else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+			var pointer = pointer(mismatched);
+			var detail = "'" + pointer + "' must be " + article(describeType(mismatched.getTargetType()))
+					+ allowedValues(mismatched.getTargetType()) + ".";
+			problem.setDetail(detail);
+			problem.setProperty("errors", List.of(new Problems.FieldProblem(pointer, detail)));
+		}
+		else if (cause instanceof StreamReadException malformed) {
+			var location = malformed.getLocation();
+			problem.setDetail("The body is not valid JSON"
+					+ (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
+					+ ": " + malformed.getOriginalMessage() + ".");
+		}
+		else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			var pointer = pointer(databind);
+			var detail = "'" + pointer + "': " + databind.getOriginalMessage();
+			problem.setDetail(detail);
+			problem.setProperty("errors", List.of(new Problems.FieldProblem(pointer, detail)));
+		}
+		else if (cause instanceof JacksonException jackson) {
+			problem.setDetail("The body could not be read: " + jackson.getOriginalMessage());
+		}
+		else {
+			problem.setDetail("The request needs a JSON body (Content-Type: application/json).");
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = new ArrayList<Problems.FieldProblem>();
+		ex.getBindingResult().getFieldErrors().forEach(error -> errors
+				.add(new Problems.FieldProblem("/" + snakeCase(error.getField()).replace('.', '/'), error.getDefaultMessage())));
+		ex.getBindingResult().getGlobalErrors()
+				.forEach(error -> errors.add(new Problems.FieldProblem("", error.getDefaultMessage())));
+		return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = new ArrayList<Problems.FieldProblem>();
+		ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+				.forEach(error -> errors.add(new Problems.FieldProblem(
+						"/" + snakeCase(result.getMethodParameter().getParameterName()), error.getDefaultMessage()))));
+		return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		var name = snakeCase(ex.getName());
+		var cause = ex.getMostSpecificCause();
+		var detail = "'" + ex.getValue() + "' is not a valid " + name
+				+ (cause instanceof IllegalArgumentException && cause.getMessage() != null ? ": " + cause.getMessage()
+						: " (expected " + article(describeType(ex.getRequiredType())) + ")");
+		var problem = invalid(List.of(new Problems.FieldProblem("/" + name, detail)));
+		problem.setDetail(detail);
+		return problem;
+	}
+
+	private static ProblemDetail invalid(List<Problems.FieldProblem> errors) {
+		var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Invalid request");
+		problem.setDetail(errors.stream()
+				.map(e -> (e.pointer().isEmpty() ? "" : e.pointer() + ": ") + e.detail())
+				.collect(Collectors.joining("; ")));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private static String pointer(DatabindException ex) {
+		var pointer = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			pointer.append('/');
+			pointer.append(reference.getPropertyName() != null ? reference.getPropertyName() : reference.getIndex());
+		}
+		return pointer.toString();
+	}
+
+	private static String describeValue(Object value) {
+		return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+	}
+
+	private static String describeType(Class<?> type) {
+		if (type == null) {
+			return "value";
+		}
+		if (type.isEnum()) {
+			return "choice";
+		}
+		if (type == String.class) {
+			return "string";
+		}
+		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+			return "number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "boolean (true or false)";
+		}
+		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "list";
+		}
+		return switch (type.getSimpleName()) {
+			case "UUID" -> "UUID";
+			case "Instant" -> "UTC time like 2026-01-31T12:00:00Z";
+			case "Duration" -> "ISO-8601 duration like PT15M";
+			default -> type.isRecord() || Map.class.isAssignableFrom(type) ? "JSON object" : "value";
+		};
+	}
+
+	private static String allowedValues(Class<?> type) {
+		if (type == null || !type.isEnum()) {
+			return "";
+		}
+		return " (one of: " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+				.collect(Collectors.joining(", ")) + ")";
+	}
+
+	private static String article(String noun) {
+		return (noun.matches("^[aeiouAEIU].*") && !noun.startsWith("UTC") && !noun.startsWith("UUID") ? "an " : "a ") + noun;
+	}
+
+	static String snakeCase(String name) {
+		return CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+	}
+}

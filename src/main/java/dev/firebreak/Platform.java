@@ -1,0 +1,39 @@
+package dev.firebreak;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+
+/**
+ * What every capability shares: the one clock, and the JSON conventions of the API
+ * (snake_case, unknown properties rejected, lower-case enums).
+ */
+@Configuration(proxyBeanMethods = false)
+class Platform implements WebMvcConfigurer {
+
+	/** The only source of time. Tests replace it with a clock they can move. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer firebreakJsonConventions() {
+		return builder -> builder
+				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+				.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverterFactory(new LenientEnumConverterFactory());
+	}
+}

@@ -1,0 +1,165 @@
+package dev.firebreak.catalog.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.firebreak.Page;
+import dev.firebreak.Sql;
+import dev.firebreak.catalog.Catalog;
+import dev.firebreak.catalog.Service;
+import dev.firebreak.catalog.Team;
+
+@Repository
+public class CatalogStore implements Catalog {
+
+	/** Stands for "no id to except" where SQL needs a value of type uuid. */
+	private static final UUID NOBODY = new UUID(0, 0);
+
+	private final JdbcClient jdbc;
+
+	CatalogStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Optional<Service> service(UUID id) {
+		return jdbc.sql("select * from catalog_service where id = :id").param("id", id)
+			.query((rs, n) -> service(rs)).optional();
+	}
+
+	@Override
+	public Map<UUID, Service> services(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select * from catalog_service where id in (:ids)").param("ids", List.copyOf(ids))
+			.query((rs, n) -> service(rs)).list().stream()
+			.collect(Collectors.toMap(Service::id, Function.identity()));
+	}
+
+	@Override
+	public Optional<Team> team(UUID id) {
+		return jdbc.sql("select * from catalog_team where id = :id").param("id", id)
+			.query((rs, n) -> team(rs, members(id))).optional();
+	}
+
+	Page<Team> teams(Page.Request page) {
+		var rows = jdbc.sql("select * from catalog_team order by name limit :limit offset :offset")
+			.param("limit", page.size()).param("offset", page.offset())
+			.query((rs, n) -> team(rs, List.of())).list();
+		var items = rows.stream().map(t -> new Team(t.id(), t.name(), t.description(), t.timeZone(), members(t.id()),
+				t.createdAt())).toList();
+		return new Page<>(items, jdbc.sql("select count(*) from catalog_team").query(Long.class).single());
+	}
+
+	Page<Service> services(UUID ownerTeamId, Page.Request page) {
+		var where = ownerTeamId == null ? "" : " where owner_team_id = :team";
+		var items = jdbc.sql("select * from catalog_service" + where + " order by name limit :limit offset :offset")
+			.paramSource(params(ownerTeamId, page)).query((rs, n) -> service(rs)).list();
+		var total = jdbc.sql("select count(*) from catalog_service" + where)
+			.paramSource(params(ownerTeamId, page)).query(Long.class).single();
+		return new Page<>(items, total);
+	}
+
+	private static Map<String, Object> params(UUID team, Page.Request page) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("team", team);
+		params.put("limit", page.size());
+		params.put("offset", page.offset());
+		return params;
+	}
+
+	boolean teamNameTaken(String name, UUID except) {
+		return jdbc.sql("select count(*) from catalog_team where lower(name) = lower(:name) and id <> :except")
+			.param("name", name).param("except", except == null ? NOBODY : except).query(Long.class).single() > 0;
+	}
+
+	boolean serviceNameTaken(String name, UUID except) {
+		return jdbc.sql("select count(*) from catalog_service where lower(name) = lower(:name) and id <> :except")
+			.param("name", name).param("except", except == null ? NOBODY : except).query(Long.class).single() > 0;
+	}
+
+	void insert(Team team) {
+		jdbc.sql("insert into catalog_team (id, name, description, time_zone, created_at) values (:id, :name, :description, :timeZone, :createdAt)")
+			.param("id", team.id()).param("name", team.name()).param("description", team.description())
+			.param("timeZone", team.timeZone()).param("createdAt", Sql.timestamp(team.createdAt()))
+			.update();
+	}
+
+	boolean update(Team team) {
+		return jdbc.sql("update catalog_team set name = :name, description = :description, time_zone = :timeZone where id = :id")
+			.param("id", team.id()).param("name", team.name()).param("description", team.description())
+			.param("timeZone", team.timeZone()).update() == 1;
+	}
+
+	boolean deleteTeam(UUID id) {
+		return jdbc.sql("delete from catalog_team where id = :id").param("id", id).update() == 1;
+	}
+
+	List<String> servicesOwnedBy(UUID teamId) {
+		return jdbc.sql("select name from catalog_service where owner_team_id = :team order by name")
+			.param("team", teamId).query(String.class).list();
+	}
+
+	boolean addMember(UUID teamId, UUID accountId) {
+		var present = jdbc.sql("select count(*) from catalog_team_member where team_id = :team and account_id = :account")
+			.param("team", teamId).param("account", accountId).query(Long.class).single() > 0;
+		if (present) {
+			return false;
+		}
+		jdbc.sql("insert into catalog_team_member (team_id, account_id) values (:team, :account)")
+			.param("team", teamId).param("account", accountId).update();
+		return true;
+	}
+
+	boolean removeMember(UUID teamId, UUID accountId) {
+		return jdbc.sql("delete from catalog_team_member where team_id = :team and account_id = :account")
+			.param("team", teamId).param("account", accountId).update() == 1;
+	}
+
+	void insert(Service service) {
+		jdbc.sql("""
+				insert into catalog_service (id, name, description, owner_team_id, tier, created_at)
+				values (:id, :name, :description, :owner, :tier, :createdAt)""")
+			.param("id", service.id()).param("name", service.name()).param("description", service.description())
+			.param("owner", service.ownerTeamId()).param("tier", service.tier())
+			.param("createdAt", Sql.timestamp(service.createdAt()))
+			.update();
+	}
+
+	boolean update(Service service) {
+		return jdbc.sql("update catalog_service set name = :name, description = :description, owner_team_id = :owner, tier = :tier where id = :id")
+			.param("id", service.id()).param("name", service.name()).param("description", service.description())
+			.param("owner", service.ownerTeamId()).param("tier", service.tier())
+			.update() == 1;
+	}
+
+	boolean deleteService(UUID id) {
+		return jdbc.sql("delete from catalog_service where id = :id").param("id", id).update() == 1;
+	}
+
+	private List<UUID> members(UUID teamId) {
+		return jdbc.sql("select account_id from catalog_team_member where team_id = :team order by account_id")
+			.param("team", teamId).query(UUID.class).list();
+	}
+
+	private static Service service(ResultSet rs) throws SQLException {
+		return new Service(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("description"),
+				Sql.uuid(rs, "owner_team_id"), rs.getInt("tier"), Sql.instant(rs, "created_at"));
+	}
+
+	private static Team team(ResultSet rs, List<UUID> members) throws SQLException {
+		return new Team(Sql.uuid(rs, "id"), rs.getString("name"), rs.getString("description"),
+				rs.getString("time_zone"), members, Sql.instant(rs, "created_at"));
+	}
+}

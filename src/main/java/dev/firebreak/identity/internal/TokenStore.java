@@ -1,0 +1,59 @@
+package dev.firebreak.identity.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.firebreak.Sql;
+
+@Repository
+class TokenStore {
+
+	private final JdbcClient jdbc;
+
+	TokenStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(ApiToken token, String tokenHash) {
+		jdbc.sql("""
+				insert into identity_api_token (id, account_id, name, token_hash, created_at)
+				values (:id, :accountId, :name, :hash, :createdAt)""")
+			.param("id", token.id()).param("accountId", token.accountId()).param("name", token.name())
+			.param("hash", tokenHash).param("createdAt", Sql.timestamp(token.createdAt()))
+			.update();
+	}
+
+	/** The account behind a token that has not been revoked. */
+	Optional<UUID> accountOf(String tokenHash) {
+		return jdbc.sql("select account_id from identity_api_token where token_hash = :hash and revoked_at is null")
+			.param("hash", tokenHash).query(UUID.class).optional();
+	}
+
+	List<ApiToken> listFor(UUID accountId) {
+		return jdbc.sql("select * from identity_api_token where account_id = :accountId order by created_at desc")
+			.param("accountId", accountId).query((rs, n) -> new ApiToken(Sql.uuid(rs, "id"), Sql.uuid(rs, "account_id"),
+					rs.getString("name"), Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at")))
+			.list();
+	}
+
+	Optional<ApiToken> find(UUID id) {
+		return jdbc.sql("select * from identity_api_token where id = :id")
+			.param("id", id).query((rs, n) -> new ApiToken(Sql.uuid(rs, "id"), Sql.uuid(rs, "account_id"),
+					rs.getString("name"), Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at")))
+			.optional();
+	}
+
+	boolean revoke(UUID id, Instant at) {
+		return jdbc.sql("update identity_api_token set revoked_at = :at where id = :id and revoked_at is null")
+			.param("id", id).param("at", Sql.timestamp(at)).update() == 1;
+	}
+
+	/** A token as listed: never the secret itself, which is shown once when it is made. */
+	record ApiToken(UUID id, UUID accountId, String name, Instant createdAt, Instant revokedAt) {
+	}
+}

@@ -1,0 +1,92 @@
+package dev.firebreak;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.nio.charset.StandardCharsets;
+
+import org.assertj.core.api.Assertions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the API as a client would, through the whole filter chain, and reads the answer. */
+public final class Api {
+
+	private final MockMvc mvc;
+
+	private final JsonMapper json;
+
+	public Api(MockMvc mvc, JsonMapper json) {
+		this.mvc = mvc;
+		this.json = json;
+	}
+
+	public String token(String email, String password) {
+		var response = post("/api/v1/auth/token", null, """
+				{"email": "%s", "password": "%s"}""".formatted(email, password));
+		response.expectStatus(201);
+		return response.json().get("token").asString();
+	}
+
+	public Response get(String uri, String token) {
+		return call(HttpMethod.GET, uri, token, null);
+	}
+
+	public Response post(String uri, String token, String body) {
+		return call(HttpMethod.POST, uri, token, body);
+	}
+
+	public Response put(String uri, String token, String body) {
+		return call(HttpMethod.PUT, uri, token, body);
+	}
+
+	public Response delete(String uri, String token) {
+		return call(HttpMethod.DELETE, uri, token, null);
+	}
+
+	public Response call(HttpMethod method, String uri, String token, String body) {
+		var request = request(method, uri).with(r -> {
+			r.setRemoteAddr("192.0.2.7");
+			return r;
+		});
+		if (token != null) {
+			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		}
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(body);
+		}
+		try {
+			var result = mvc.perform(request).andReturn().getResponse();
+			return new Response(result.getStatus(), result.getContentType(),
+					result.getContentAsString(StandardCharsets.UTF_8), result.getHeader(HttpHeaders.LOCATION), json);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(method + " " + uri + " failed", e);
+		}
+	}
+
+	public record Response(int status, String contentType, String body, String location, JsonMapper mapper) {
+
+		public JsonNode json() {
+			return mapper.readTree(body);
+		}
+
+		public Response expectStatus(int expected) {
+			Assertions.assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);
+			return this;
+		}
+
+		/** The answer is a problem detail with this status. */
+		public JsonNode problem(int expected) {
+			expectStatus(expected);
+			Assertions.assertThat(contentType).startsWith("application/problem+json");
+			var problem = json();
+			Assertions.assertThat(problem.get("detail").asString()).isNotBlank();
+			return problem;
+		}
+	}
+}

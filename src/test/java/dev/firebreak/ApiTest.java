@@ -1,0 +1,92 @@
+package dev.firebreak;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The base of every test that runs against the whole application and its database. Tagged
+ * {@code db}: each runs on H2 and again on PostgreSQL. All share one application context per
+ * database, so a test makes its own data (unique names) and never assumes an empty database.
+ */
+@Tag("db")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "firebreak.admin.email=" + ApiTest.ADMIN_EMAIL, "firebreak.admin.password=" + ApiTest.ADMIN_PASSWORD,
+				"firebreak.data-dir=target/test-data" })
+@AutoConfigureMockMvc
+@Import(ApiTest.TestClock.class)
+public abstract class ApiTest {
+
+	public static final String ADMIN_EMAIL = "admin@firebreak.test";
+
+	public static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+	public static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected JsonMapper json;
+
+	@Autowired
+	protected SettableClock clock;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected Api api;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@Autowired
+	void api(MockMvc mvc, JsonMapper json) {
+		this.api = new Api(mvc, json);
+	}
+
+	protected String adminToken() {
+		return api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	/** A new account with the given role, and a token for it. */
+	protected Person person(String role) {
+		var email = role + "-" + UUID.randomUUID() + "@firebreak.test";
+		var password = "password-" + UUID.randomUUID();
+		var created = api.post("/api/v1/accounts", adminToken(), """
+				{"email": "%s", "display_name": "%s %s", "role": "%s", "password": "%s"}"""
+			.formatted(email, role, email.substring(role.length() + 1, role.length() + 7), role, password));
+		created.expectStatus(201);
+		return new Person(UUID.fromString(created.json().get("id").asString()), email, password,
+				api.token(email, password));
+	}
+
+	public record Person(UUID id, String email, String password, String token) {
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		SettableClock settableClock() {
+			return new SettableClock(START);
+		}
+	}
+}

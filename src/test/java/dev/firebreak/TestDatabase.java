@@ -1,0 +1,66 @@
+package dev.firebreak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The database a test run uses, chosen by the system property {@code firebreak.test.database}:
+ * {@code h2} (in memory, PostgreSQL mode) or {@code postgres}. For PostgreSQL, a server from
+ * {@code FIREBREAK_TEST_DB_URL} if set, else a real embedded PostgreSQL started once per JVM.
+ */
+public final class TestDatabase {
+
+	private static EmbeddedPostgres postgres;
+
+	private TestDatabase() {
+	}
+
+	public static boolean isPostgres() {
+		return "postgres".equals(System.getProperty("firebreak.test.database", "h2"));
+	}
+
+	public static void register(DynamicPropertyRegistry registry) {
+		if (!isPostgres()) {
+			registry.add("spring.datasource.url",
+					() -> "jdbc:h2:mem:firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+			registry.add("spring.datasource.username", () -> "sa");
+			registry.add("spring.datasource.password", () -> "");
+			return;
+		}
+		var external = System.getenv("FIREBREAK_TEST_DB_URL");
+		if (external != null && !external.isBlank()) {
+			registry.add("spring.datasource.url", () -> external);
+			registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("FIREBREAK_TEST_DB_USER", "postgres"));
+			registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("FIREBREAK_TEST_DB_PASSWORD", ""));
+			return;
+		}
+		var server = embedded();
+		registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	private static synchronized EmbeddedPostgres embedded() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder().start();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Could not start the embedded PostgreSQL; set FIREBREAK_TEST_DB_URL to a server", e);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ignored) {
+					// the JVM is ending; the temporary directory goes with it
+				}
+			}));
+		}
+		return postgres;
+	}
+}
