@@ -1,0 +1,43 @@
+package dev.firebreak.incident;
+
+import java.util.UUID;
+
+import java.util.List;
+import java.util.Map;
+import UUID;
+
+/**
+ * A production problem and its response, addressed by its human number ({@code INC-42}).
+ *
+ * @param severity null while unclassified
+ * @param roles the holder of each single-holder role that is filled
+ * @param subjectMatterExperts the experts brought in
+ */
+public record Incident(long number, String title, String summary, Severity severity, IncidentStatus status,
+		IncidentSource source, List<UUID> affectedServiceIds, String customerImpact, boolean customerReported,
+		boolean dataLossSuspected, boolean security, boolean isPrivate, UUID declaredBy, Milestones milestones,
+		Map<IncidentRole, UUID> roles, List<UUID> subjectMatterExperts) {
+
+	public static final String PREFIX = "INC-";
+
+	public String id() {
+		return PREFIX + number;
+	}
+
+	/** Whether this person holds any role on the incident. */
+	public boolean involves(UUID accountId) {
+		return roles.containsValue(accountId) || subjectMatterExperts.contains(accountId);
+	}
+
+	/** Parses {@code INC-42} (or a bare {@code 42}) into 42; -1 when it is neither. */
+	public static long parseNumber(String id) {
+		var digits = id.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? id.substring(PREFIX.length()) : id;
+		try {
+			var number = Long.parseLong(digits);
+			return number > 0 ? number : -1;
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+}

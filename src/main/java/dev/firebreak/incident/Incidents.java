@@ -1,0 +1,49 @@
+package dev.firebreak.incident;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.firebreak.Page;
+import dev.firebreak.identity.FirebreakUser;
+
+/**
+ * The incident module's public face. Every change is checked against the status machine, written
+ * on the timeline, audited and published as an event in one transaction. {@code actor} is the
+ * account acting, or null for the platform itself.
+ */
+public interface Incidents {
+
+	Incident declare(Declaration declaration, UUID actor);
+
+	/** An incident by number, whoever asks: for other modules, not for people. */
+	Optional<Incident> find(long number);
+
+	/** An incident as this person may see it: private ones only for admins and the people on them. */
+	Optional<Incident> find(long number, FirebreakUser viewer);
+
+	Page<Incident> list(IncidentFilter filter, Page.Request page, FirebreakUser viewer);
+
+	Incident changeSeverity(long number, Severity severity, String reason, UUID actor);
+
+	/** Moves the status; an illegal move is refused with the moves that are allowed. */
+	Incident changeStatus(long number, IncidentStatus status, String note, UUID actor);
+
+	/** Gives a role to a person; a role someone else held is handed over. */
+	Incident assignRole(long number, IncidentRole role, UUID accountId, UUID actor);
+
+	/** Takes a role from its holder (for experts: from the named one). */
+	Incident unassignRole(long number, IncidentRole role, UUID accountId, UUID actor);
+
+	Mitigation recordMitigation(long number, MitigationLever lever, String description, boolean mitigated, UUID actor);
+
+	/** Adds a note, or with {@code corrects} a correction of an earlier entry. */
+	TimelineEntry addNote(long number, String text, UUID corrects, UUID actor);
+
+	List<TimelineEntry> timeline(long number);
+
+	List<Mitigation> mitigations(long number);
+
+	/** The incident summary in Markdown. */
+	String summary(long number);
+}
