@@ -1,10 +1,8 @@
 package dev.firebreak.incident;
 
-import java.util.UUID;
-
 import java.util.List;
 import java.util.Map;
-import UUID;
+import java.util.UUID;
 
 /**
  * A production problem and its response, addressed by its human number ({@code INC-42}).

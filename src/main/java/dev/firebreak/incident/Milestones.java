@@ -1,9 +1,7 @@
 package dev.firebreak.incident;
 
-import java.time.Instant;
-
 import java.time.Duration;
-import Instant;
+import java.time.Instant;
 
 /**
  * The moments of a response. MTTA = acknowledged − detected, MTTM = mitigated − detected,

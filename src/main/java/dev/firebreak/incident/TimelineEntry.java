@@ -3,9 +3,6 @@ package dev.firebreak.incident;
 import java.time.Instant;
 import java.util.UUID;
 
-import Instant;
-import UUID;
-
 /**
  * One line of the incident's record. Never edited or deleted: a correction is a new entry that
  * names the entry it corrects.
