@@ -1,0 +1,479 @@
+package dev.firebreak.incident.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+import dev.firebreak.Page;
+import dev.firebreak.identity.Accounts;
+import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.identity.Role;
+import dev.firebreak.incident.Declaration;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentFilter;
+import dev.firebreak.incident.IncidentRole;
+import dev.firebreak.incident.IncidentSource;
+import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.incident.Mitigation;
+import dev.firebreak.incident.MitigationLever;
+import dev.firebreak.incident.Severity;
+import dev.firebreak.incident.TimelineEntry;
+
+/**
+ * The browser pages of a response: the list of incidents with the form that declares one, and
+ * the incident's own page, the live record everyone responding shares. Every change is a plain
+ * form POST answered with a redirect, so the pages work without JavaScript; htmx only spares the
+ * reload when a note is added.
+ */
+@Controller
+class IncidentPages {
+
+	static final String LIST_VIEW = "incident/list";
+
+	static final String INCIDENT_VIEW = "incident/incident";
+
+	static final String TIMELINE_FRAGMENT = "incident/partials/timeline :: timeline";
+
+	static final String PROBLEM_VIEW = "incident/problem";
+
+	/** The title limit of the API (ARCHITECTURE.md), checked here too so the form can say so before the facade does. */
+	static final int TITLE_LIMIT = 200;
+
+	static final int PAGE_SIZE = 50;
+
+	private static final String ACTIVE = "active";
+
+	private static final String ALL = "all";
+
+	private final Incidents incidents;
+
+	private final Accounts accounts;
+
+	IncidentPages(Incidents incidents, Accounts accounts) {
+		this.incidents = incidents;
+		this.accounts = accounts;
+	}
+
+	@ModelAttribute
+	void common(@AuthenticationPrincipal FirebreakUser user, Model model) {
+		model.addAttribute("utc", UtcTime.INSTANCE);
+		model.addAttribute("canRespond", user != null && user.role() != Role.VIEWER);
+	}
+
+	// ---- the list, and declaring ----
+
+	@GetMapping("/")
+	String list(@RequestParam(defaultValue = ACTIVE) String show, @RequestParam(required = false) Integer page,
+			@AuthenticationPrincipal FirebreakUser user, Model model) {
+		showList(show, page, DeclareForm.EMPTY, user, model);
+		return LIST_VIEW;
+	}
+
+	@PostMapping("/incidents")
+	String declare(DeclareForm form, @AuthenticationPrincipal FirebreakUser user, Model model,
+			HttpServletResponse response) {
+		var problem = form.problem();
+		if (problem != null) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		else {
+			try {
+				var incident = incidents.declare(form.declaration(), user.id());
+				return "redirect:/incidents/" + incident.id();
+			}
+			catch (ErrorResponseException e) {
+				response.setStatus(e.getStatusCode().value());
+				problem = detail(e);
+			}
+		}
+		model.addAttribute("declareError", problem);
+		showList(ACTIVE, null, form, user, model);
+		return LIST_VIEW;
+	}
+
+	private void showList(String show, Integer page, DeclareForm form, FirebreakUser user, Model model) {
+		var shown = ALL.equals(show) || ACTIVE.equals(show) || status(show) != null ? show : ACTIVE;
+		Set<IncidentStatus> statuses = switch (shown) {
+			case ACTIVE -> Set.copyOf(IncidentStatus.active());
+			case ALL -> Set.of();
+			default -> Set.of(status(shown));
+		};
+		var request = Page.Request.of(page, PAGE_SIZE);
+		var found = incidents.list(new IncidentFilter(statuses, null, null, null), request, user);
+		var names = names(found.items().stream().map(i -> i.roles().get(IncidentRole.INCIDENT_COMMANDER)).toList());
+		model.addAttribute("rows", found.items().stream()
+			.map(i -> new IncidentRow(i, nameOf(names, i.roles().get(IncidentRole.INCIDENT_COMMANDER), "unassigned")))
+			.toList());
+		model.addAttribute("total", found.total());
+		model.addAttribute("show", shown);
+		model.addAttribute("statuses", IncidentStatus.values());
+		model.addAttribute("page", request.page());
+		model.addAttribute("hasNext", request.offset() + found.items().size() < found.total());
+		model.addAttribute("form", form);
+		model.addAttribute("titleLimit", TITLE_LIMIT);
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("sources", IncidentSource.values());
+	}
+
+	// ---- one incident ----
+
+	@GetMapping("/incidents/{id}")
+	String incident(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user, Model model) {
+		showIncident(visible(id, user), user, model);
+		return INCIDENT_VIEW;
+	}
+
+	@PostMapping("/incidents/{id}/severity")
+	String changeSeverity(@PathVariable String id, @RequestParam(required = false) Severity severity,
+			@RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal FirebreakUser user, Model model,
+			HttpServletResponse response) {
+		var incident = visible(id, user);
+		if (severity == null || reason.isBlank()) {
+			return rejected(incident, user, model, response, "severityError",
+					"Choose a severity and say why it changes: the reason goes on the timeline.");
+		}
+		return act(incident, user, model, response, "severityError",
+				() -> incidents.changeSeverity(incident.number(), severity, reason.trim(), user.id()));
+	}
+
+	@PostMapping("/incidents/{id}/status")
+	String changeStatus(@PathVariable String id, @RequestParam IncidentStatus status,
+			@RequestParam(required = false) String note, @AuthenticationPrincipal FirebreakUser user, Model model,
+			HttpServletResponse response) {
+		var incident = visible(id, user);
+		return act(incident, user, model, response, "statusError",
+				() -> incidents.changeStatus(incident.number(), status, blankToNull(note), user.id()));
+	}
+
+	@PostMapping("/incidents/{id}/roles/{role}")
+	String takeRole(@PathVariable String id, @PathVariable IncidentRole role,
+			@AuthenticationPrincipal FirebreakUser user, Model model, HttpServletResponse response) {
+		var incident = visible(id, user);
+		return act(incident, user, model, response, "rolesError",
+				() -> incidents.assignRole(incident.number(), role, user.id(), user.id()));
+	}
+
+	@PostMapping("/incidents/{id}/mitigations")
+	String recordMitigation(@PathVariable String id, @RequestParam(required = false) MitigationLever lever,
+			@RequestParam(defaultValue = "") String description, @RequestParam(required = false) Boolean mitigated,
+			@AuthenticationPrincipal FirebreakUser user, Model model, HttpServletResponse response) {
+		var incident = visible(id, user);
+		if (lever == null || description.isBlank()) {
+			return rejected(incident, user, model, response, "mitigationError",
+					"Choose a lever and describe what was done, so the next person knows what to roll back.");
+		}
+		return act(incident, user, model, response, "mitigationError", () -> incidents.recordMitigation(
+				incident.number(), lever, description.trim(), Boolean.TRUE.equals(mitigated), user.id()));
+	}
+
+	/**
+	 * Adds a note. From htmx (the {@code HX-Request} header) the answer is the timeline alone; a
+	 * browser without JavaScript gets the whole page back through a redirect.
+	 */
+	@PostMapping("/incidents/{id}/timeline")
+	String addNote(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal FirebreakUser user, Model model, HttpServletResponse response) {
+		var incident = visible(id, user);
+		String problem = null;
+		if (text.isBlank()) {
+			problem = "Write something first: an empty note tells the next person nothing.";
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		else {
+			try {
+				incidents.addNote(incident.number(), text.strip(), null, user.id());
+			}
+			catch (ErrorResponseException e) {
+				problem = detail(e);
+				// htmx is configured (layout.html) to swap 422 answers, so the message reaches the page
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			}
+		}
+		if (htmx != null) {
+			model.addAttribute("incident", incident);
+			model.addAttribute("timeline", timeline(incident.number()));
+			model.addAttribute("noteError", problem);
+			return TIMELINE_FRAGMENT;
+		}
+		if (problem == null) {
+			return "redirect:/incidents/" + incident.id() + "#timeline";
+		}
+		model.addAttribute("noteError", problem);
+		model.addAttribute("noteText", text);
+		showIncident(incident, user, model);
+		return INCIDENT_VIEW;
+	}
+
+	private String act(Incident incident, FirebreakUser user, Model model, HttpServletResponse response,
+			String errorAttribute, Supplier<?> change) {
+		try {
+			change.get();
+			return "redirect:/incidents/" + incident.id();
+		}
+		catch (ErrorResponseException e) {
+			response.setStatus(e.getStatusCode().value());
+			model.addAttribute(errorAttribute, detail(e));
+			// the change may have raced with another person's: show what is true now
+			showIncident(incidents.find(incident.number(), user).orElse(incident), user, model);
+			return INCIDENT_VIEW;
+		}
+	}
+
+	private String rejected(Incident incident, FirebreakUser user, Model model, HttpServletResponse response,
+			String errorAttribute, String message) {
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute(errorAttribute, message);
+		showIncident(incident, user, model);
+		return INCIDENT_VIEW;
+	}
+
+	private void showIncident(Incident incident, FirebreakUser user, Model model) {
+		var mitigations = incidents.mitigations(incident.number());
+		var timeline = incidents.timeline(incident.number());
+		var people = new HashSet<UUID>(incident.roles().values());
+		people.addAll(incident.subjectMatterExperts());
+		people.add(incident.declaredBy());
+		mitigations.forEach(m -> people.add(m.recordedBy()));
+		timeline.forEach(entry -> people.add(entry.authorId()));
+		var names = names(people);
+
+		var roles = new ArrayList<RoleRow>();
+		for (var role : IncidentRole.values()) {
+			if (role.isSingleHolder()) {
+				var holder = incident.roles().get(role);
+				roles.add(new RoleRow(role, nameOf(names, holder, "unassigned"), user.id().equals(holder)));
+			}
+		}
+		model.addAttribute("incident", incident);
+		model.addAttribute("severity", severity(incident.severity()));
+		model.addAttribute("declaredBy", nameOf(names, incident.declaredBy(), "Firebreak (from an alert)"));
+		model.addAttribute("roles", roles);
+		model.addAttribute("experts", incident.subjectMatterExperts().stream().map(e -> nameOf(names, e, "")).toList());
+		model.addAttribute("isExpert", incident.subjectMatterExperts().contains(user.id()));
+		model.addAttribute("nextStatuses", List.copyOf(incident.status().next()));
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("levers", MitigationLever.values());
+		model.addAttribute("mitigations",
+				mitigations.stream().map(m -> new MitigationRow(m, nameOf(names, m.recordedBy(), "Firebreak"))).toList());
+		model.addAttribute("timeline", timeline.stream().map(entry -> TimelineRow.of(entry, names)).toList());
+	}
+
+	private List<TimelineRow> timeline(long number) {
+		var entries = incidents.timeline(number);
+		var names = names(entries.stream().map(TimelineEntry::authorId).toList());
+		return entries.stream().map(entry -> TimelineRow.of(entry, names)).toList();
+	}
+
+	/** The incident, if this person may see it; otherwise the same 404 whether or not it exists. */
+	private Incident visible(String id, FirebreakUser user) {
+		var number = Incident.parseNumber(id);
+		if (number < 0) {
+			throw new NoSuchIncident(id);
+		}
+		return incidents.find(number, user).orElseThrow(() -> new NoSuchIncident(Incident.PREFIX + number));
+	}
+
+	private Map<UUID, String> names(Collection<UUID> ids) {
+		var wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+		var names = new HashMap<UUID, String>();
+		if (!wanted.isEmpty()) {
+			accounts.findAll(wanted).forEach((id, account) -> names.put(id, account.displayName()));
+		}
+		return names;
+	}
+
+	private static String nameOf(Map<UUID, String> names, UUID id, String nobody) {
+		if (id == null) {
+			return nobody;
+		}
+		return names.getOrDefault(id, "a removed account");
+	}
+
+	// ---- errors a person can act on, never a stack trace ----
+
+	@ExceptionHandler(NoSuchIncident.class)
+	ModelAndView noSuchIncident(NoSuchIncident e) {
+		return problem(HttpStatus.NOT_FOUND, "Incident not found",
+				"There is no incident " + e.id + " that you can see. Private incidents are shown only to administrators and the people on them.");
+	}
+
+	@ExceptionHandler(ErrorResponseException.class)
+	ModelAndView refused(ErrorResponseException e) {
+		var title = e.getBody().getTitle();
+		return problem(HttpStatus.valueOf(e.getStatusCode().value()), title == null ? "That did not work" : title,
+				detail(e));
+	}
+
+	@ExceptionHandler(TypeMismatchException.class)
+	ModelAndView mismatch(TypeMismatchException e) {
+		var expected = e.getRequiredType();
+		var choices = expected != null && expected.isEnum()
+				? " Choose one of: " + String.join(", ",
+						Arrays.stream(expected.getEnumConstants()).map(Object::toString).toList()) + "."
+				: "";
+		return problem(HttpStatus.BAD_REQUEST, "Not understood",
+				"'" + e.getValue() + "' is not something Firebreak knows here." + choices);
+	}
+
+	@ExceptionHandler(ServletRequestBindingException.class)
+	ModelAndView incomplete(ServletRequestBindingException e) {
+		return problem(HttpStatus.BAD_REQUEST, "Incomplete form",
+				"The form was sent without a value it needs. Go back, fill it in and send it again.");
+	}
+
+	private static ModelAndView problem(HttpStatus status, String title, String detail) {
+		var view = new ModelAndView(PROBLEM_VIEW, status);
+		view.addObject("status", status.value());
+		view.addObject("title", title);
+		view.addObject("detail", detail);
+		return view;
+	}
+
+	private static String detail(ErrorResponseException e) {
+		var detail = e.getBody().getDetail();
+		return detail == null || detail.isBlank() ? "Firebreak could not do that (" + e.getStatusCode() + ")." : detail;
+	}
+
+	private static IncidentStatus status(String name) {
+		for (var status : IncidentStatus.values()) {
+			if (status.toString().equals(name)) {
+				return status;
+			}
+		}
+		return null;
+	}
+
+	static String severity(Severity severity) {
+		return severity == null ? "unclassified" : severity.name();
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private static final class NoSuchIncident extends RuntimeException {
+
+		private final String id;
+
+		NoSuchIncident(String id) {
+			super(null, null, false, false);
+			this.id = id;
+		}
+	}
+
+	// ---- what the templates read ----
+
+	/**
+	 * The declare form as typed. Choices stay strings so a wrong value is answered on the form,
+	 * not with a binding error page.
+	 */
+	record DeclareForm(String title, String severity, String source, String summary, String customerImpact,
+			Boolean customerReported, Boolean dataLossSuspected, Boolean security, Boolean isPrivate) {
+
+		static final DeclareForm EMPTY = new DeclareForm("", "", IncidentSource.INTERNAL.toString(), "", "", false,
+				false, false, false);
+
+		/** What is wrong with the form, in words for the person who filled it in; null when nothing is. */
+		String problem() {
+			if (title == null || title.isBlank()) {
+				return "Give the incident a title: what users see, in a few words.";
+			}
+			if (title.strip().length() > TITLE_LIMIT) {
+				return "Keep the title to " + TITLE_LIMIT + " characters (it has " + title.strip().length()
+						+ "); put the rest in the summary.";
+			}
+			if (severity != null && !severity.isBlank() && parse(Severity.class, severity) == null) {
+				return "Choose a severity from the list, or leave it unclassified.";
+			}
+			if (source != null && !source.isBlank() && parse(IncidentSource.class, source) == null) {
+				return "Choose how we learned of it from the list.";
+			}
+			return null;
+		}
+
+		Declaration declaration() {
+			return new Declaration(title.strip(), blankToNull(summary), parse(Severity.class, severity),
+					parse(IncidentSource.class, source), List.of(), blankToNull(customerImpact),
+					Boolean.TRUE.equals(customerReported), Boolean.TRUE.equals(dataLossSuspected),
+					Boolean.TRUE.equals(security), Boolean.TRUE.equals(isPrivate), null, null);
+		}
+
+		private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+			if (value == null || value.isBlank()) {
+				return null;
+			}
+			for (var constant : type.getEnumConstants()) {
+				if (constant.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
+					return constant;
+				}
+			}
+			return null;
+		}
+	}
+
+	record IncidentRow(Incident incident, String commander) {
+
+		public String severity() {
+			return IncidentPages.severity(incident.severity());
+		}
+	}
+
+	record RoleRow(IncidentRole role, String holder, boolean mine) {
+	}
+
+	record MitigationRow(Mitigation mitigation, String recordedBy) {
+	}
+
+	record TimelineRow(TimelineEntry entry, String author, String kind) {
+
+		static TimelineRow of(TimelineEntry entry, Map<UUID, String> names) {
+			return new TimelineRow(entry, nameOf(names, entry.authorId(), "Firebreak"),
+					entry.kind().toString().replace('_', ' '));
+		}
+	}
+
+	/** Every time on the pages is shown in UTC and says so, because responders sit in many time zones. */
+	static final class UtcTime {
+
+		static final UtcTime INSTANCE = new UtcTime();
+
+		private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+			.withZone(ZoneOffset.UTC);
+
+		public String format(Instant at) {
+			return at == null ? "—" : FORMAT.format(at);
+		}
+	}
+}
