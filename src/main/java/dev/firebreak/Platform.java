@@ -10,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.EnumFeature;
 
 /**
  * What every capability shares: the one clock, and the JSON conventions of the API
@@ -29,7 +30,9 @@ class Platform implements WebMvcConfigurer {
 		return builder -> builder
 				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 				.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+				.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+				// "status": 3 must not quietly mean the fourth status
+				.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 	}
 
 	@Override

@@ -1,0 +1,353 @@
+package dev.firebreak.incident.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.firebreak.Page;
+import dev.firebreak.Problems;
+import dev.firebreak.catalog.Catalog;
+import dev.firebreak.identity.Account;
+import dev.firebreak.identity.Accounts;
+import dev.firebreak.identity.AuditLog;
+import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.incident.Declaration;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentAcknowledged;
+import dev.firebreak.incident.IncidentClosed;
+import dev.firebreak.incident.IncidentDeclared;
+import dev.firebreak.incident.IncidentFilter;
+import dev.firebreak.incident.IncidentMitigated;
+import dev.firebreak.incident.IncidentResolved;
+import dev.firebreak.incident.IncidentRole;
+import dev.firebreak.incident.IncidentSeverityChanged;
+import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.IncidentStatusChanged;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.incident.Milestones;
+import dev.firebreak.incident.Mitigation;
+import dev.firebreak.incident.MitigationLever;
+import dev.firebreak.incident.RoleAssigned;
+import dev.firebreak.incident.RoleHandedOver;
+import dev.firebreak.incident.Severity;
+import dev.firebreak.incident.TimelineEntry;
+import dev.firebreak.incident.TimelineKind;
+
+/**
+ * Runs the incident aggregate. Each change locks the incident row, checks the rules, writes the
+ * change, its timeline entry, its audit row and its event in one transaction.
+ */
+@Component
+class IncidentService implements Incidents {
+
+	private final IncidentStore store;
+
+	private final TimelineStore timeline;
+
+	private final Accounts accounts;
+
+	private final Catalog catalog;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final SummaryWriter summaries;
+
+	IncidentService(IncidentStore store, TimelineStore timeline, Accounts accounts, Catalog catalog, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.timeline = timeline;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+		this.summaries = new SummaryWriter(accounts, catalog);
+	}
+
+	@Override
+	@Transactional
+	public Incident declare(Declaration declaration, UUID actor) {
+		var now = clock.instant();
+		var title = IncidentRules.title(declaration.title());
+		IncidentRules.limit("/summary", declaration.summary(), IncidentRules.SUMMARY_MAX);
+		IncidentRules.limit("/customer_impact", declaration.customerImpact(), IncidentRules.SUMMARY_MAX);
+		var detectedAt = declaration.detectedAt() == null ? now : declaration.detectedAt();
+		if (detectedAt.isAfter(now)) {
+			throw Problems.invalid("/detected_at", "detected_at " + detectedAt + " is in the future; it is now " + now);
+		}
+		var known = catalog.services(declaration.affectedServiceIds());
+		var missing = declaration.affectedServiceIds().stream().filter(id -> !known.containsKey(id)).toList();
+		if (!missing.isEmpty()) {
+			throw Problems.invalid("/affected_service_ids", "No service " + missing.get(0) + "; GET /api/v1/services lists them");
+		}
+		var commander = declaration.commanderId() != null ? declaration.commanderId() : actor;
+		if (declaration.commanderId() != null) {
+			account("/incident_commander_id", declaration.commanderId());
+		}
+		// suspected data loss is SEV1 at once, whatever the first guess was
+		var severity = declaration.dataLossSuspected() ? Severity.SEV1 : declaration.severity();
+
+		var incident = new Incident(store.nextNumber(), title, declaration.summary(), severity, IncidentStatus.TRIAGE,
+				declaration.source(), declaration.affectedServiceIds(), declaration.customerImpact(),
+				declaration.customerReported(), declaration.dataLossSuspected(), declaration.security(),
+				declaration.isPrivate(), actor, new Milestones(detectedAt, now, null, null, null, null), Map.of(),
+				List.of());
+		store.insert(incident);
+		var text = new StringBuilder("Declared ").append(incident.id()).append(" \"").append(title).append("\" as ")
+			.append(severity == null ? "unclassified" : severity).append(" (source: ")
+			.append(declaration.source().toString().replace('_', ' ')).append(")");
+		if (declaration.dataLossSuspected() && declaration.severity() != Severity.SEV1) {
+			text.append("; SEV1 because data loss is suspected");
+		}
+		note(incident.number(), now, actor, TimelineKind.DECLARED, text.toString(), null);
+		audit.record("incident.declared", "incident", incident.id(), title);
+		events.publishEvent(new IncidentDeclared(incident.number(), severity, declaration.source(),
+				declaration.affectedServiceIds(), declaration.dataLossSuspected(), declaration.isPrivate(), now));
+		if (commander != null) {
+			assign(incident.number(), IncidentRole.INCIDENT_COMMANDER, commander, actor, now);
+		}
+		return get(incident.number());
+	}
+
+	@Override
+	public Optional<Incident> find(long number) {
+		return store.find(number);
+	}
+
+	@Override
+	public Optional<Incident> find(long number, FirebreakUser viewer) {
+		return store.find(number).filter(incident -> visible(incident, viewer));
+	}
+
+	@Override
+	public Page<Incident> list(IncidentFilter filter, Page.Request page, FirebreakUser viewer) {
+		return store.list(filter, page, viewer.id(), viewer.isAdmin());
+	}
+
+	@Override
+	@Transactional
+	public Incident changeSeverity(long number, Severity severity, String reason, UUID actor) {
+		if (severity == null) {
+			throw Problems.invalid("/severity", "severity must be one of SEV1, SEV2, SEV3, SEV4");
+		}
+		var why = IncidentRules.required("/reason", reason, IncidentRules.REASON_MAX,
+				"say why the severity changes: what users experience now");
+		IncidentRules.notClosed(number, lock(number));
+		var incident = get(number);
+		if (incident.severity() == severity) {
+			return incident;
+		}
+		var now = clock.instant();
+		store.updateSeverity(number, severity);
+		var from = incident.severity() == null ? "unclassified" : incident.severity().name();
+		note(number, now, actor, TimelineKind.SEVERITY_CHANGED, "Severity " + from + " → " + severity + ": " + why, null);
+		audit.record("incident.severity_changed", "incident", incident.id(), from + " → " + severity + ": " + why);
+		events.publishEvent(new IncidentSeverityChanged(number, incident.severity(), severity, now));
+		return get(number);
+	}
+
+	@Override
+	@Transactional
+	public Incident changeStatus(long number, IncidentStatus target, String note, UUID actor) {
+		if (target == null) {
+			throw Problems.invalid("/status", "status must be one of " + List.of(IncidentStatus.values()));
+		}
+		IncidentRules.limit("/note", note, IncidentRules.NOTE_MAX);
+		var current = lock(number);
+		if (current == target) {
+			return get(number);
+		}
+		IncidentRules.checkMove(number, current, target);
+		var incident = get(number);
+		var now = clock.instant();
+		var before = incident.milestones();
+		var after = IncidentRules.milestonesAfterMove(before, current, target, now);
+		if (!store.moveStatus(number, current, target, after)) {
+			// unreachable while the row lock is held; kept so a change of locking cannot let two moves both win
+			throw Problems.conflict(incident.id() + " changed while you moved it; reload and try again");
+		}
+		var reopened = current == IncidentStatus.RESOLVED && target == IncidentStatus.INVESTIGATING;
+		var text = (reopened ? "Re-opened: " : "Status ") + current + " → " + target
+				+ (note == null || note.isBlank() ? "" : ": " + note.trim());
+		note(number, now, actor, TimelineKind.STATUS_CHANGED, text, null);
+		audit.record("incident.status_changed", "incident", incident.id(), current + " → " + target);
+		events.publishEvent(new IncidentStatusChanged(number, current, target, now));
+		if (before.acknowledgedAt() == null && after.acknowledgedAt() != null) {
+			events.publishEvent(new IncidentAcknowledged(number, after.acknowledgedAt()));
+		}
+		if (before.mitigatedAt() == null && after.mitigatedAt() != null) {
+			events.publishEvent(new IncidentMitigated(number, after.mitigatedAt()));
+		}
+		if (target == IncidentStatus.RESOLVED) {
+			events.publishEvent(new IncidentResolved(number, now));
+		}
+		if (target == IncidentStatus.CLOSED) {
+			events.publishEvent(new IncidentClosed(number, now));
+		}
+		return get(number);
+	}
+
+	@Override
+	@Transactional
+	public Incident assignRole(long number, IncidentRole role, UUID accountId, UUID actor) {
+		IncidentRules.notClosed(number, lock(number));
+		account("/account_id", accountId);
+		assign(number, role, accountId, actor, clock.instant());
+		return get(number);
+	}
+
+	@Override
+	@Transactional
+	public Incident unassignRole(long number, IncidentRole role, UUID accountId, UUID actor) {
+		IncidentRules.notClosed(number, lock(number));
+		var incident = get(number);
+		UUID holder;
+		if (role.isSingleHolder()) {
+			holder = incident.roles().get(role);
+			if (holder == null || (accountId != null && !accountId.equals(holder))) {
+				return incident;
+			}
+			store.removeRoleHolder(number, role);
+		}
+		else {
+			if (accountId == null) {
+				throw Problems.invalid("/account_id", "name the expert to remove with ?account_id=");
+			}
+			if (!store.removeExpert(number, accountId)) {
+				return incident;
+			}
+			holder = accountId;
+		}
+		var text = name(holder) + " is no longer " + role.title().toLowerCase(Locale.ROOT);
+		note(number, clock.instant(), actor, TimelineKind.ROLE_UNASSIGNED, text, null);
+		audit.record("incident.role_unassigned", "incident", incident.id(), text);
+		return get(number);
+	}
+
+	@Override
+	@Transactional
+	public Mitigation recordMitigation(long number, MitigationLever lever, String description, boolean mitigated,
+			UUID actor) {
+		if (lever == null) {
+			throw Problems.invalid("/lever", "lever must be one of " + List.of(MitigationLever.values()));
+		}
+		var what = IncidentRules.required("/description", description, IncidentRules.SUMMARY_MAX,
+				"describe what was done, e.g. 'rolled back checkout to v41'");
+		IncidentRules.notClosed(number, lock(number));
+		var incident = get(number);
+		var now = clock.instant();
+		var mitigation = new Mitigation(UUID.randomUUID(), number, lever, what, mitigated, now, actor);
+		timeline.insert(mitigation);
+		note(number, now, actor, TimelineKind.MITIGATION, "Mitigation (" + lever.title().toLowerCase(Locale.ROOT)
+				+ "): " + what + (mitigated ? " — user impact stopped" : ""), null);
+		audit.record("incident.mitigation_recorded", "incident", incident.id(), lever + ": " + what);
+		if (mitigated && store.markMitigated(number, now)) {
+			events.publishEvent(new IncidentMitigated(number, now));
+		}
+		return mitigation;
+	}
+
+	@Override
+	@Transactional
+	public TimelineEntry addNote(long number, String text, UUID corrects, UUID actor) {
+		var body = IncidentRules.required("/text", text, IncidentRules.NOTE_MAX, "write what happened or what you saw");
+		lock(number);
+		if (corrects != null && timeline.entry(corrects).filter(e -> e.incidentNumber() == number).isEmpty()) {
+			throw Problems.invalid("/corrects", "No timeline entry " + corrects + " on " + Incident.PREFIX + number
+					+ "; GET its timeline for the ids");
+		}
+		var entry = note(number, clock.instant(), actor, corrects == null ? TimelineKind.NOTE : TimelineKind.CORRECTION,
+				body, corrects);
+		audit.record(corrects == null ? "incident.note_added" : "incident.correction_added", "incident",
+				Incident.PREFIX + number, null);
+		return entry;
+	}
+
+	@Override
+	public List<TimelineEntry> timeline(long number) {
+		get(number);
+		return timeline.timeline(number);
+	}
+
+	@Override
+	public List<Mitigation> mitigations(long number) {
+		get(number);
+		return timeline.mitigations(number);
+	}
+
+	@Override
+	public String summary(long number) {
+		var incident = get(number);
+		return summaries.write(incident, timeline.timeline(number), timeline.mitigations(number));
+	}
+
+	static boolean visible(Incident incident, FirebreakUser viewer) {
+		return !incident.isPrivate() || viewer.isAdmin() || viewer.id().equals(incident.declaredBy())
+				|| incident.involves(viewer.id());
+	}
+
+	private void assign(long number, IncidentRole role, UUID accountId, UUID actor, Instant now) {
+		var incident = get(number);
+		if (!role.isSingleHolder()) {
+			if (store.addExpert(number, accountId, now)) {
+				var text = name(accountId) + " joined as subject-matter expert";
+				note(number, now, actor, TimelineKind.ROLE_ASSIGNED, text, null);
+				audit.record("incident.role_assigned", "incident", incident.id(), text);
+				events.publishEvent(new RoleAssigned(number, role, accountId, now));
+			}
+			return;
+		}
+		var holder = incident.roles().get(role);
+		if (accountId.equals(holder)) {
+			return;
+		}
+		store.setRoleHolder(number, role, accountId, now);
+		if (holder == null) {
+			var text = name(accountId) + " is " + role.title().toLowerCase(Locale.ROOT);
+			note(number, now, actor, TimelineKind.ROLE_ASSIGNED, text, null);
+			audit.record("incident.role_assigned", "incident", incident.id(), text);
+			events.publishEvent(new RoleAssigned(number, role, accountId, now));
+		}
+		else {
+			var text = role.title() + " handed over from " + name(holder) + " to " + name(accountId);
+			note(number, now, actor, TimelineKind.ROLE_HANDED_OVER, text, null);
+			audit.record("incident.role_handed_over", "incident", incident.id(), text);
+			events.publishEvent(new RoleHandedOver(number, role, holder, accountId, now));
+		}
+	}
+
+	private TimelineEntry note(long number, Instant at, UUID author, TimelineKind kind, String text, UUID corrects) {
+		var entry = new TimelineEntry(UUID.randomUUID(), number, at, author, kind, text, corrects);
+		timeline.append(entry);
+		return entry;
+	}
+
+	private IncidentStatus lock(long number) {
+		return store.lock(number).orElseThrow(() -> IncidentRules.noSuchIncident(number));
+	}
+
+	private Incident get(long number) {
+		return store.find(number).orElseThrow(() -> IncidentRules.noSuchIncident(number));
+	}
+
+	private Account account(String pointer, UUID id) {
+		return accounts.find(id)
+			.orElseThrow(() -> Problems.invalid(pointer, "No account " + id + "; GET /api/v1/accounts lists them"));
+	}
+
+	private String name(UUID accountId) {
+		return accounts.find(accountId).map(Account::displayName).orElse(String.valueOf(accountId));
+	}
+}

@@ -1,0 +1,232 @@
+package dev.firebreak.incident.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.firebreak.Page;
+import dev.firebreak.Sql;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentFilter;
+import dev.firebreak.incident.IncidentRole;
+import dev.firebreak.incident.IncidentSource;
+import dev.firebreak.incident.IncidentStatus;
+import dev.firebreak.incident.Milestones;
+import dev.firebreak.incident.Severity;
+
+/** The incident rows and what hangs off them directly: affected services, role holders, experts. */
+@Repository
+class IncidentStore {
+
+	private final JdbcClient jdbc;
+
+	IncidentStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long nextNumber() {
+		return jdbc.sql("select nextval('incident_number_seq')").query(Long.class).single();
+	}
+
+	void insert(Incident incident) {
+		var m = incident.milestones();
+		jdbc.sql("""
+				insert into incident (number, title, summary, severity, status, source, customer_impact,
+				    customer_reported, data_loss_suspected, security, is_private, declared_by,
+				    detected_at, declared_at)
+				values (:number, :title, :summary, :severity, :status, :source, :customerImpact,
+				    :customerReported, :dataLossSuspected, :security, :isPrivate, :declaredBy,
+				    :detectedAt, :declaredAt)""")
+			.param("number", incident.number())
+			.param("title", incident.title())
+			.param("summary", incident.summary())
+			.param("severity", incident.severity() == null ? null : incident.severity().name())
+			.param("status", incident.status().name())
+			.param("source", incident.source().name())
+			.param("customerImpact", incident.customerImpact())
+			.param("customerReported", incident.customerReported())
+			.param("dataLossSuspected", incident.dataLossSuspected())
+			.param("security", incident.security())
+			.param("isPrivate", incident.isPrivate())
+			.param("declaredBy", incident.declaredBy())
+			.param("detectedAt", Sql.timestamp(m.detectedAt()))
+			.param("declaredAt", Sql.timestamp(m.declaredAt()))
+			.update();
+		for (var serviceId : incident.affectedServiceIds()) {
+			jdbc.sql("insert into incident_service (incident_number, service_id) values (:number, :service)")
+				.param("number", incident.number()).param("service", serviceId).update();
+		}
+	}
+
+	/**
+	 * Locks the incident row for the rest of the transaction, so changes to one incident happen
+	 * one after the other, and answers its current status.
+	 */
+	Optional<IncidentStatus> lock(long number) {
+		return jdbc.sql("select status from incident where number = :number for update")
+			.param("number", number).query((rs, n) -> IncidentStatus.valueOf(rs.getString("status"))).optional();
+	}
+
+	Optional<Incident> find(long number) {
+		return jdbc.sql("select * from incident where number = :number").param("number", number)
+			.query((rs, n) -> row(rs)).optional()
+			.map(row -> complete(List.of(row)).get(0));
+	}
+
+	Page<Incident> list(IncidentFilter filter, Page.Request page, UUID viewerId, boolean seesPrivate) {
+		var where = new StringBuilder(" where 1 = 1");
+		var params = new HashMap<String, Object>();
+		if (!filter.statuses().isEmpty()) {
+			where.append(" and status in (:statuses)");
+			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+		}
+		if (!filter.severities().isEmpty()) {
+			where.append(" and severity in (:severities)");
+			params.put("severities", filter.severities().stream().map(Enum::name).toList());
+		}
+		if (filter.serviceId() != null) {
+			where.append(" and exists (select 1 from incident_service s where s.incident_number = i.number and s.service_id = :service)");
+			params.put("service", filter.serviceId());
+		}
+		if (filter.since() != null) {
+			where.append(" and declared_at >= :since");
+			params.put("since", Sql.timestamp(filter.since()));
+		}
+		if (!seesPrivate) {
+			where.append(" and").append("""
+					 (is_private = false or declared_by = :viewer
+					   or exists (select 1 from incident_role r where r.incident_number = i.number and r.account_id = :viewer)
+					   or exists (select 1 from incident_expert e where e.incident_number = i.number and e.account_id = :viewer))""");
+			params.put("viewer", viewerId);
+		}
+		var total = jdbc.sql("select count(*) from incident i" + where).params(params).query(Long.class).single();
+		params.put("limit", page.size());
+		params.put("offset", page.offset());
+		var rows = jdbc.sql("select * from incident i" + where + " order by number desc limit :limit offset :offset")
+			.params(params).query((rs, n) -> row(rs)).list();
+		return new Page<>(complete(rows), total);
+	}
+
+	void updateSeverity(long number, Severity severity) {
+		jdbc.sql("update incident set severity = :severity where number = :number")
+			.param("number", number).param("severity", severity.name()).update();
+	}
+
+	/** Moves the status only if it is still {@code from}; false when someone else moved it first. */
+	boolean moveStatus(long number, IncidentStatus from, IncidentStatus to, Milestones milestones) {
+		return jdbc.sql("""
+				update incident set status = :to, acknowledged_at = :acknowledgedAt, mitigated_at = :mitigatedAt,
+				    resolved_at = :resolvedAt, closed_at = :closedAt
+				where number = :number and status = :from""")
+			.param("number", number).param("from", from.name()).param("to", to.name())
+			.param("acknowledgedAt", Sql.timestamp(milestones.acknowledgedAt()))
+			.param("mitigatedAt", Sql.timestamp(milestones.mitigatedAt()))
+			.param("resolvedAt", Sql.timestamp(milestones.resolvedAt()))
+			.param("closedAt", Sql.timestamp(milestones.closedAt()))
+			.update() == 1;
+	}
+
+	/** Sets the mitigated milestone unless it is set; true when this call set it. */
+	boolean markMitigated(long number, Instant at) {
+		return jdbc.sql("update incident set mitigated_at = :at where number = :number and mitigated_at is null")
+			.param("number", number).param("at", Sql.timestamp(at)).update() == 1;
+	}
+
+	void setRoleHolder(long number, IncidentRole role, UUID accountId, Instant at) {
+		var updated = jdbc.sql("update incident_role set account_id = :account, assigned_at = :at where incident_number = :number and role = :role")
+			.param("number", number).param("role", role.name()).param("account", accountId).param("at", Sql.timestamp(at))
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into incident_role (incident_number, role, account_id, assigned_at) values (:number, :role, :account, :at)")
+				.param("number", number).param("role", role.name()).param("account", accountId)
+				.param("at", Sql.timestamp(at)).update();
+		}
+	}
+
+	boolean removeRoleHolder(long number, IncidentRole role) {
+		return jdbc.sql("delete from incident_role where incident_number = :number and role = :role")
+			.param("number", number).param("role", role.name()).update() == 1;
+	}
+
+	boolean addExpert(long number, UUID accountId, Instant at) {
+		var present = jdbc.sql("select count(*) from incident_expert where incident_number = :number and account_id = :account")
+			.param("number", number).param("account", accountId).query(Long.class).single() > 0;
+		if (!present) {
+			jdbc.sql("insert into incident_expert (incident_number, account_id, assigned_at) values (:number, :account, :at)")
+				.param("number", number).param("account", accountId).param("at", Sql.timestamp(at)).update();
+		}
+		return !present;
+	}
+
+	boolean removeExpert(long number, UUID accountId) {
+		return jdbc.sql("delete from incident_expert where incident_number = :number and account_id = :account")
+			.param("number", number).param("account", accountId).update() == 1;
+	}
+
+	/** Adds services, role holders and experts to incident rows, three queries for the whole page. */
+	private List<Incident> complete(List<Incident> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		var numbers = rows.stream().map(Incident::number).toList();
+		var services = new HashMap<Long, List<UUID>>();
+		jdbc.sql("select incident_number, service_id from incident_service where incident_number in (:numbers) order by service_id")
+			.param("numbers", numbers)
+			.query(rs -> {
+				services.computeIfAbsent(rs.getLong("incident_number"), k -> new ArrayList<>()).add(Sql.uuid(rs, "service_id"));
+			});
+		var roles = new HashMap<Long, Map<IncidentRole, UUID>>();
+		jdbc.sql("select incident_number, role, account_id from incident_role where incident_number in (:numbers)")
+			.param("numbers", numbers)
+			.query(rs -> {
+				roles.computeIfAbsent(rs.getLong("incident_number"), k -> new EnumMap<>(IncidentRole.class))
+					.put(IncidentRole.valueOf(rs.getString("role")), Sql.uuid(rs, "account_id"));
+			});
+		var experts = new HashMap<Long, List<UUID>>();
+		jdbc.sql("select incident_number, account_id from incident_expert where incident_number in (:numbers) order by assigned_at, account_id")
+			.param("numbers", numbers)
+			.query(rs -> {
+				experts.computeIfAbsent(rs.getLong("incident_number"), k -> new ArrayList<>()).add(Sql.uuid(rs, "account_id"));
+			});
+		return rows.stream().map(i -> new Incident(i.number(), i.title(), i.summary(), i.severity(), i.status(),
+				i.source(), List.copyOf(services.getOrDefault(i.number(), List.of())), i.customerImpact(),
+				i.customerReported(), i.dataLossSuspected(), i.security(), i.isPrivate(), i.declaredBy(), i.milestones(),
+				sortedRoles(roles.getOrDefault(i.number(), Map.of())),
+				List.copyOf(experts.getOrDefault(i.number(), List.of()))))
+			.toList();
+	}
+
+	private static Map<IncidentRole, UUID> sortedRoles(Map<IncidentRole, UUID> roles) {
+		var sorted = new LinkedHashMap<IncidentRole, UUID>();
+		for (var role : IncidentRole.values()) {
+			if (roles.containsKey(role)) {
+				sorted.put(role, roles.get(role));
+			}
+		}
+		return java.util.Collections.unmodifiableMap(sorted);
+	}
+
+	private static Incident row(ResultSet rs) throws SQLException {
+		var severity = rs.getString("severity");
+		return new Incident(rs.getLong("number"), rs.getString("title"), rs.getString("summary"),
+				severity == null ? null : Severity.valueOf(severity), IncidentStatus.valueOf(rs.getString("status")),
+				IncidentSource.valueOf(rs.getString("source")), List.of(), rs.getString("customer_impact"),
+				rs.getBoolean("customer_reported"), rs.getBoolean("data_loss_suspected"), rs.getBoolean("security"),
+				rs.getBoolean("is_private"), Sql.uuid(rs, "declared_by"),
+				new Milestones(Sql.instant(rs, "detected_at"), Sql.instant(rs, "declared_at"),
+						Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "mitigated_at"),
+						Sql.instant(rs, "resolved_at"), Sql.instant(rs, "closed_at")),
+				Map.of(), List.of());
+	}
+}
