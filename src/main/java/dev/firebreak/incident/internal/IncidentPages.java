@@ -1,15 +1,11 @@
 package dev.firebreak.incident.internal;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -38,14 +34,12 @@ import dev.firebreak.Page;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
-import dev.firebreak.incident.Declaration;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentFilter;
 import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Incidents;
-import dev.firebreak.incident.Mitigation;
 import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.incident.TimelineEntry;
@@ -67,9 +61,6 @@ class IncidentPages {
 
 	static final String PROBLEM_VIEW = "incident/problem";
 
-	/** The title limit of the API (ARCHITECTURE.md), checked here too so the form can say so before the facade does. */
-	static final int TITLE_LIMIT = 200;
-
 	static final int PAGE_SIZE = 50;
 
 	private static final String ACTIVE = "active";
@@ -87,7 +78,7 @@ class IncidentPages {
 
 	@ModelAttribute
 	void common(@AuthenticationPrincipal FirebreakUser user, Model model) {
-		model.addAttribute("utc", UtcTime.INSTANCE);
+		model.addAttribute("utc", IncidentPageModels.UtcTime.INSTANCE);
 		model.addAttribute("canRespond", user != null && user.role() != Role.VIEWER);
 	}
 
@@ -96,12 +87,12 @@ class IncidentPages {
 	@GetMapping("/")
 	String list(@RequestParam(defaultValue = ACTIVE) String show, @RequestParam(required = false) Integer page,
 			@AuthenticationPrincipal FirebreakUser user, Model model) {
-		showList(show, page, DeclareForm.EMPTY, user, model);
+		showList(show, page, IncidentPageModels.DeclareForm.EMPTY, user, model);
 		return LIST_VIEW;
 	}
 
 	@PostMapping("/incidents")
-	String declare(DeclareForm form, @AuthenticationPrincipal FirebreakUser user, Model model,
+	String declare(IncidentPageModels.DeclareForm form, @AuthenticationPrincipal FirebreakUser user, Model model,
 			HttpServletResponse response) {
 		var problem = form.problem();
 		if (problem != null) {
@@ -122,7 +113,7 @@ class IncidentPages {
 		return LIST_VIEW;
 	}
 
-	private void showList(String show, Integer page, DeclareForm form, FirebreakUser user, Model model) {
+	private void showList(String show, Integer page, IncidentPageModels.DeclareForm form, FirebreakUser user, Model model) {
 		var shown = ALL.equals(show) || ACTIVE.equals(show) || status(show) != null ? show : ACTIVE;
 		Set<IncidentStatus> statuses = switch (shown) {
 			case ACTIVE -> Set.copyOf(IncidentStatus.active());
@@ -133,7 +124,7 @@ class IncidentPages {
 		var found = incidents.list(new IncidentFilter(statuses, null, null, null), request, user);
 		var names = names(found.items().stream().map(i -> i.roles().get(IncidentRole.INCIDENT_COMMANDER)).toList());
 		model.addAttribute("rows", found.items().stream()
-			.map(i -> new IncidentRow(i, nameOf(names, i.roles().get(IncidentRole.INCIDENT_COMMANDER), "unassigned")))
+			.map(i -> new IncidentPageModels.IncidentRow(i, nameOf(names, i.roles().get(IncidentRole.INCIDENT_COMMANDER), "unassigned")))
 			.toList());
 		model.addAttribute("total", found.total());
 		model.addAttribute("show", shown);
@@ -141,7 +132,7 @@ class IncidentPages {
 		model.addAttribute("page", request.page());
 		model.addAttribute("hasNext", request.offset() + found.items().size() < found.total());
 		model.addAttribute("form", form);
-		model.addAttribute("titleLimit", TITLE_LIMIT);
+		model.addAttribute("titleLimit", IncidentRules.TITLE_MAX);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("sources", IncidentSource.values());
 	}
@@ -269,11 +260,11 @@ class IncidentPages {
 		timeline.forEach(entry -> people.add(entry.authorId()));
 		var names = names(people);
 
-		var roles = new ArrayList<RoleRow>();
+		var roles = new ArrayList<IncidentPageModels.RoleRow>();
 		for (var role : IncidentRole.values()) {
 			if (role.isSingleHolder()) {
 				var holder = incident.roles().get(role);
-				roles.add(new RoleRow(role, nameOf(names, holder, "unassigned"), user.id().equals(holder)));
+				roles.add(new IncidentPageModels.RoleRow(role, nameOf(names, holder, "unassigned"), user.id().equals(holder)));
 			}
 		}
 		model.addAttribute("incident", incident);
@@ -286,14 +277,14 @@ class IncidentPages {
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("levers", MitigationLever.values());
 		model.addAttribute("mitigations",
-				mitigations.stream().map(m -> new MitigationRow(m, nameOf(names, m.recordedBy(), "Firebreak"))).toList());
-		model.addAttribute("timeline", timeline.stream().map(entry -> TimelineRow.of(entry, names)).toList());
+				mitigations.stream().map(m -> new IncidentPageModels.MitigationRow(m, nameOf(names, m.recordedBy(), "Firebreak"))).toList());
+		model.addAttribute("timeline", timeline.stream().map(entry -> IncidentPageModels.TimelineRow.of(entry, names)).toList());
 	}
 
-	private List<TimelineRow> timeline(long number) {
+	private List<IncidentPageModels.TimelineRow> timeline(long number) {
 		var entries = incidents.timeline(number);
 		var names = names(entries.stream().map(TimelineEntry::authorId).toList());
-		return entries.stream().map(entry -> TimelineRow.of(entry, names)).toList();
+		return entries.stream().map(entry -> IncidentPageModels.TimelineRow.of(entry, names)).toList();
 	}
 
 	/** The incident, if this person may see it; otherwise the same 404 whether or not it exists. */
@@ -314,7 +305,7 @@ class IncidentPages {
 		return names;
 	}
 
-	private static String nameOf(Map<UUID, String> names, UUID id, String nobody) {
+	static String nameOf(Map<UUID, String> names, UUID id, String nobody) {
 		if (id == null) {
 			return nobody;
 		}
@@ -379,7 +370,7 @@ class IncidentPages {
 		return severity == null ? "unclassified" : severity.name();
 	}
 
-	private static String blankToNull(String text) {
+	static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 
@@ -390,90 +381,6 @@ class IncidentPages {
 		NoSuchIncident(String id) {
 			super(null, null, false, false);
 			this.id = id;
-		}
-	}
-
-	// ---- what the templates read ----
-
-	/**
-	 * The declare form as typed. Choices stay strings so a wrong value is answered on the form,
-	 * not with a binding error page.
-	 */
-	record DeclareForm(String title, String severity, String source, String summary, String customerImpact,
-			Boolean customerReported, Boolean dataLossSuspected, Boolean security, Boolean isPrivate) {
-
-		static final DeclareForm EMPTY = new DeclareForm("", "", IncidentSource.INTERNAL.toString(), "", "", false,
-				false, false, false);
-
-		/** What is wrong with the form, in words for the person who filled it in; null when nothing is. */
-		String problem() {
-			if (title == null || title.isBlank()) {
-				return "Give the incident a title: what users see, in a few words.";
-			}
-			if (title.strip().length() > TITLE_LIMIT) {
-				return "Keep the title to " + TITLE_LIMIT + " characters (it has " + title.strip().length()
-						+ "); put the rest in the summary.";
-			}
-			if (severity != null && !severity.isBlank() && parse(Severity.class, severity) == null) {
-				return "Choose a severity from the list, or leave it unclassified.";
-			}
-			if (source != null && !source.isBlank() && parse(IncidentSource.class, source) == null) {
-				return "Choose how we learned of it from the list.";
-			}
-			return null;
-		}
-
-		Declaration declaration() {
-			return new Declaration(title.strip(), blankToNull(summary), parse(Severity.class, severity),
-					parse(IncidentSource.class, source), List.of(), blankToNull(customerImpact),
-					Boolean.TRUE.equals(customerReported), Boolean.TRUE.equals(dataLossSuspected),
-					Boolean.TRUE.equals(security), Boolean.TRUE.equals(isPrivate), null, null);
-		}
-
-		private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-			if (value == null || value.isBlank()) {
-				return null;
-			}
-			for (var constant : type.getEnumConstants()) {
-				if (constant.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
-					return constant;
-				}
-			}
-			return null;
-		}
-	}
-
-	record IncidentRow(Incident incident, String commander) {
-
-		public String severity() {
-			return IncidentPages.severity(incident.severity());
-		}
-	}
-
-	record RoleRow(IncidentRole role, String holder, boolean mine) {
-	}
-
-	record MitigationRow(Mitigation mitigation, String recordedBy) {
-	}
-
-	record TimelineRow(TimelineEntry entry, String author, String kind) {
-
-		static TimelineRow of(TimelineEntry entry, Map<UUID, String> names) {
-			return new TimelineRow(entry, nameOf(names, entry.authorId(), "Firebreak"),
-					entry.kind().toString().replace('_', ' '));
-		}
-	}
-
-	/** Every time on the pages is shown in UTC and says so, because responders sit in many time zones. */
-	static final class UtcTime {
-
-		static final UtcTime INSTANCE = new UtcTime();
-
-		private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-			.withZone(ZoneOffset.UTC);
-
-		public String format(Instant at) {
-			return at == null ? "—" : FORMAT.format(at);
 		}
 	}
 }
