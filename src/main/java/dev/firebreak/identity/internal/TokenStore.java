@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.firebreak.Page;
 import dev.firebreak.Sql;
 
 @Repository
@@ -39,6 +40,20 @@ class TokenStore {
 			.param("accountId", accountId).query((rs, n) -> new ApiToken(Sql.uuid(rs, "id"), Sql.uuid(rs, "account_id"),
 					rs.getString("name"), Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at")))
 			.list();
+	}
+
+	/** One page of an account's tokens, newest first. */
+	Page<ApiToken> listFor(UUID accountId, Page.Request page) {
+		var items = jdbc.sql("""
+				select * from identity_api_token where account_id = :accountId
+				order by created_at desc, id limit :limit offset :offset""")
+			.param("accountId", accountId).param("limit", page.size()).param("offset", page.offset())
+			.query((rs, n) -> new ApiToken(Sql.uuid(rs, "id"), Sql.uuid(rs, "account_id"), rs.getString("name"),
+					Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at")))
+			.list();
+		var total = jdbc.sql("select count(*) from identity_api_token where account_id = :accountId")
+			.param("accountId", accountId).query(Long.class).single();
+		return new Page<>(items, total);
 	}
 
 	Optional<ApiToken> find(UUID id) {
