@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,6 +68,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setDetail(detail);
 			problem.setProperty("errors", List.of(new Problems.FieldProblem(pointer, detail)));
 		}
+		else if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+			// the body as a whole has the wrong shape, like a list where an object belongs
+			problem.setDetail("The body must be " + article(describeType(mismatched.getTargetType())) + ".");
+		}
 		else if (cause instanceof StreamReadException malformed) {
 			var location = malformed.getLocation();
 			problem.setDetail("The body is not valid JSON"
@@ -113,11 +118,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		var name = snakeCase(ex.getName());
 		var cause = ex.getMostSpecificCause();
+		// an enum converter's message lists the choices; other parsers' messages are noise to the reader
+		var choices = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
+				&& cause instanceof IllegalArgumentException && cause.getMessage() != null;
 		var detail = "'" + ex.getValue() + "' is not a valid " + name
-				+ (cause instanceof IllegalArgumentException && cause.getMessage() != null ? ": " + cause.getMessage()
-						: " (expected " + article(describeType(ex.getRequiredType())) + ")");
+				+ (choices ? ": " + cause.getMessage() : " (expected " + article(describeType(ex.getRequiredType())) + ")");
 		var problem = invalid(List.of(new Problems.FieldProblem("/" + name, detail)));
 		problem.setDetail(detail);
+		return problem;
+	}
+
+	/** Two requests raced for one unique name; the loser hears what the check before the insert would have said. */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ProblemDetail duplicate(DuplicateKeyException ex) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Something with the same name or e-mail address was saved at the same moment; look it up, or choose another.");
+		problem.setTitle("Conflict");
 		return problem;
 	}
 

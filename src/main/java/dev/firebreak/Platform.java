@@ -29,7 +29,9 @@ class Platform implements WebMvcConfigurer {
 		return builder -> builder
 				.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 				.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+				.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+				// 1.5 for a whole number is a mistake to report, not a value to round
+				.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 	}
 
 	@Override

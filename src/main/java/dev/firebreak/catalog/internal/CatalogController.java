@@ -71,15 +71,15 @@ class CatalogController {
 		editor.deleteTeam(id);
 	}
 
-	@PutMapping("/teams/{id}/members/{accountId}")
+	@PutMapping("/teams/{id}/members/{account_id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	Team addMember(@PathVariable UUID id, @PathVariable UUID accountId) {
+	Team addMember(@PathVariable UUID id, @PathVariable("account_id") UUID accountId) {
 		return editor.addMember(id, accountId);
 	}
 
-	@DeleteMapping("/teams/{id}/members/{accountId}")
+	@DeleteMapping("/teams/{id}/members/{account_id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	Team removeMember(@PathVariable UUID id, @PathVariable UUID accountId) {
+	Team removeMember(@PathVariable UUID id, @PathVariable("account_id") UUID accountId) {
 		return editor.removeMember(id, accountId);
 	}
 
