@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,6 +18,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -201,5 +210,32 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	static String snakeCase(String name) {
 		return CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * A request under {@code /api} that reaches no controller (unknown path, method or media type)
+	 * answers with problem details too. No controller means the advice above does not apply; other
+	 * paths are left to the default error handling, so browsers keep their error pages.
+	 */
+	@RestControllerAdvice
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	static class Unrouted {
+
+		@ExceptionHandler({ NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+				HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class })
+		ResponseEntity<ProblemDetail> unrouted(Exception ex, HttpServletRequest request) throws Exception {
+			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+					|| !(ex instanceof ErrorResponse error)) {
+				// rethrowing the same exception hands it on to the default handling, unlogged
+				throw ex;
+			}
+			var problem = error.getBody();
+			if (ex instanceof NoResourceFoundException) {
+				problem.setTitle("Not found");
+				problem.setDetail("No endpoint " + request.getMethod() + " " + request.getRequestURI()
+						+ "; /v3/api-docs lists them.");
+			}
+			return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders()).body(problem);
+		}
 	}
 }
