@@ -7,12 +7,22 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -66,6 +77,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 					+ allowedValues(mismatched.getTargetType()) + ".";
 			problem.setDetail(detail);
 			problem.setProperty("errors", List.of(new Problems.FieldProblem(pointer, detail)));
+		}
+		else if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+			// the body as a whole has the wrong shape, like a list where an object belongs
+			problem.setDetail("The body must be " + article(describeType(mismatched.getTargetType())) + ".");
 		}
 		else if (cause instanceof StreamReadException malformed) {
 			var location = malformed.getLocation();
@@ -113,11 +128,25 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		var name = snakeCase(ex.getName());
 		var cause = ex.getMostSpecificCause();
+		// an enum converter's message lists the choices; other parsers' messages are noise to the reader
+		var element = ResolvableType.forMethodParameter(ex.getParameter());
+		var enumerated = element.resolve(Object.class).isEnum()
+				|| (element.asCollection() != ResolvableType.NONE && element.asCollection().resolveGeneric(0) != null
+						&& element.asCollection().resolveGeneric(0).isEnum());
+		var choices = enumerated && cause instanceof IllegalArgumentException && cause.getMessage() != null;
 		var detail = "'" + ex.getValue() + "' is not a valid " + name
-				+ (cause instanceof IllegalArgumentException && cause.getMessage() != null ? ": " + cause.getMessage()
-						: " (expected " + article(describeType(ex.getRequiredType())) + ")");
+				+ (choices ? ": " + cause.getMessage() : " (expected " + article(describeType(ex.getRequiredType())) + ")");
 		var problem = invalid(List.of(new Problems.FieldProblem("/" + name, detail)));
 		problem.setDetail(detail);
+		return problem;
+	}
+
+	/** Two requests raced for one unique name; the loser hears what the check before the insert would have said. */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ProblemDetail duplicate(DuplicateKeyException ex) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Something with the same name or e-mail address was saved at the same moment; look it up, or choose another.");
+		problem.setTitle("Conflict");
 		return problem;
 	}
 
@@ -185,5 +214,32 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	static String snakeCase(String name) {
 		return CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * A request under {@code /api} that reaches no controller (unknown path, method or media type)
+	 * answers with problem details too. No controller means the advice above does not apply; other
+	 * paths are left to the default error handling, so browsers keep their error pages.
+	 */
+	@RestControllerAdvice
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	static class Unrouted {
+
+		@ExceptionHandler({ NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+				HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class })
+		ResponseEntity<ProblemDetail> unrouted(Exception ex, HttpServletRequest request) throws Exception {
+			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+					|| !(ex instanceof ErrorResponse error)) {
+				// rethrowing the same exception hands it on to the default handling, unlogged
+				throw ex;
+			}
+			var problem = error.getBody();
+			if (ex instanceof NoResourceFoundException) {
+				problem.setTitle("Not found");
+				problem.setDetail("No endpoint " + request.getMethod() + " " + request.getRequestURI()
+						+ "; /v3/api-docs lists them.");
+			}
+			return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders()).body(problem);
+		}
 	}
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record FirebreakPolicy(
 		/** An incident still without severity this long after it was declared gets {@link #unclassifiedSeverity}. */
 		@NotNull Duration unclassifiedAfter,
-		@NotNull String unclassifiedSeverity,
+		@NotNull @Pattern(regexp = "SEV[1-4]", message = "must be SEV1, SEV2, SEV3 or SEV4") String unclassifiedSeverity,
 		@Valid @NotNull Severities severities,
 		@Valid @NotNull Cadence cadence,
 		@Valid @NotNull WarRoom warRoom,
@@ -30,6 +31,9 @@ public record FirebreakPolicy(
 		@Valid @NotNull Postmortem postmortem,
 		@Valid @NotNull OnCallHealth onCallHealth,
 		@Valid @NotNull BusinessHours businessHours) {
+
+	/** The roles that have one holder; a policy may require them (experts are never required). */
+	private static final String ROLES = "incident_commander|communications_lead|operations_lead|scribe";
 
 	/** The policy of a severity named {@code SEV1}..{@code SEV4}. */
 	public SeverityPolicy severity(String severity) {
@@ -54,7 +58,8 @@ public record FirebreakPolicy(
 	 * @param stakeholderCadence how often internal stakeholders hear; null: no stakeholder updates
 	 */
 	public record SeverityPolicy(@NotNull Duration ackTarget, boolean ackInBusinessHours, boolean page,
-			@NotNull List<String> requiredRoles, @NotNull Duration roleDeadline, @NotNull Requirement warRoom,
+			@NotNull List<@Pattern(regexp = ROLES, message = "must be one of " + ROLES) String> requiredRoles,
+			@NotNull Duration roleDeadline, @NotNull Requirement warRoom,
 			@NotNull Requirement statusPage, Duration stakeholderCadence) {
 	}
 

@@ -6,11 +6,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 		properties = { "firebreak.admin.email=" + ApiTest.ADMIN_EMAIL, "firebreak.admin.password=" + ApiTest.ADMIN_PASSWORD,
 				"firebreak.data-dir=target/test-data" })
 @AutoConfigureMockMvc
-@Import(ApiTest.TestClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class ApiTest {
 
 	public static final String ADMIN_EMAIL = "admin@firebreak.test";
@@ -78,15 +75,5 @@ public abstract class ApiTest {
 	}
 
 	public record Person(UUID id, String email, String password, String token) {
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		SettableClock settableClock() {
-			return new SettableClock(START);
-		}
 	}
 }

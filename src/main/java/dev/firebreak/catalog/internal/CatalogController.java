@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.firebreak.Page;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
+import dev.firebreak.identity.AdminOnly;
 
 /** Teams and services. Everyone reads them; only admins change them. */
 @RestController
@@ -52,34 +52,34 @@ class CatalogController {
 	}
 
 	@PostMapping("/teams")
-	@PreAuthorize("hasRole('ADMIN')")
+	@AdminOnly
 	ResponseEntity<Team> createTeam(@Valid @RequestBody TeamRequest request) {
 		var team = editor.createTeam(request.name(), request.description(), request.timeZone());
 		return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).body(team);
 	}
 
 	@PutMapping("/teams/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@AdminOnly
 	Team updateTeam(@PathVariable UUID id, @Valid @RequestBody TeamRequest request) {
 		return editor.updateTeam(id, request.name(), request.description(), request.timeZone());
 	}
 
 	@DeleteMapping("/teams/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@AdminOnly
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteTeam(@PathVariable UUID id) {
 		editor.deleteTeam(id);
 	}
 
-	@PutMapping("/teams/{id}/members/{accountId}")
-	@PreAuthorize("hasRole('ADMIN')")
-	Team addMember(@PathVariable UUID id, @PathVariable UUID accountId) {
+	@PutMapping("/teams/{id}/members/{account_id}")
+	@AdminOnly
+	Team addMember(@PathVariable UUID id, @PathVariable("account_id") UUID accountId) {
 		return editor.addMember(id, accountId);
 	}
 
-	@DeleteMapping("/teams/{id}/members/{accountId}")
-	@PreAuthorize("hasRole('ADMIN')")
-	Team removeMember(@PathVariable UUID id, @PathVariable UUID accountId) {
+	@DeleteMapping("/teams/{id}/members/{account_id}")
+	@AdminOnly
+	Team removeMember(@PathVariable UUID id, @PathVariable("account_id") UUID accountId) {
 		return editor.removeMember(id, accountId);
 	}
 
@@ -95,20 +95,20 @@ class CatalogController {
 	}
 
 	@PostMapping("/services")
-	@PreAuthorize("hasRole('ADMIN')")
+	@AdminOnly
 	ResponseEntity<Service> createService(@Valid @RequestBody ServiceRequest request) {
 		var service = editor.createService(request.name(), request.description(), request.ownerTeamId(), request.tier());
 		return ResponseEntity.created(URI.create("/api/v1/services/" + service.id())).body(service);
 	}
 
 	@PutMapping("/services/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@AdminOnly
 	Service updateService(@PathVariable UUID id, @Valid @RequestBody ServiceRequest request) {
 		return editor.updateService(id, request.name(), request.description(), request.ownerTeamId(), request.tier());
 	}
 
 	@DeleteMapping("/services/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@AdminOnly
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteService(@PathVariable UUID id) {
 		editor.deleteService(id);

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.firebreak.Problems;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
+import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.AuditLog;
 
@@ -72,19 +73,20 @@ class CatalogEditor {
 	@Transactional
 	Team addMember(UUID teamId, UUID accountId) {
 		var team = team(teamId);
-		var account = accounts.find(accountId)
-			.orElseThrow(() -> Problems.notFound("No account " + accountId + "; GET /api/v1/accounts lists them"));
+		var account = account(accountId);
 		if (store.addMember(teamId, accountId)) {
 			audit.record("team.member_added", "team", teamId.toString(), account.email() + " joined " + team.name());
 		}
 		return team(teamId);
 	}
 
+	/** Removing someone who is not a member changes nothing; naming an account that does not exist is a mistake. */
 	@Transactional
 	Team removeMember(UUID teamId, UUID accountId) {
 		var team = team(teamId);
+		var account = account(accountId);
 		if (store.removeMember(teamId, accountId)) {
-			audit.record("team.member_removed", "team", teamId.toString(), accountId + " left " + team.name());
+			audit.record("team.member_removed", "team", teamId.toString(), account.email() + " left " + team.name());
 		}
 		return team(teamId);
 	}
@@ -127,6 +129,11 @@ class CatalogEditor {
 	Service service(UUID id) {
 		return store.service(id)
 			.orElseThrow(() -> Problems.notFound("No service " + id + "; GET /api/v1/services lists them"));
+	}
+
+	private Account account(UUID id) {
+		return accounts.find(id)
+			.orElseThrow(() -> Problems.notFound("No account " + id + "; GET /api/v1/accounts lists them"));
 	}
 
 	private UUID owner(UUID teamId) {

@@ -49,8 +49,12 @@ public class CatalogStore implements Catalog {
 
 	@Override
 	public Optional<Team> team(UUID id) {
+		// members are read after the team's row is closed: a query inside a row mapper would hold
+		// a second pooled connection outside a transaction, and enough such readers exhaust the pool
 		return jdbc.sql("select * from catalog_team where id = :id").param("id", id)
-			.query((rs, n) -> team(rs, members(id))).optional();
+			.query((rs, n) -> team(rs, List.of())).optional()
+			.map(team -> new Team(team.id(), team.name(), team.description(), team.timeZone(), members(id),
+					team.createdAt()));
 	}
 
 	Page<Team> teams(Page.Request page) {

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.firebreak.Page;
 import dev.firebreak.Problems;
 import dev.firebreak.identity.Account;
+import dev.firebreak.identity.AdminOnly;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
 
@@ -44,7 +44,7 @@ class AccountController {
 
 	/** Creates an account. Without a password one is generated and returned in this answer only. */
 	@PostMapping
-	@PreAuthorize("hasRole('ADMIN')")
+	@AdminOnly
 	ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request) {
 		var generated = request.password() == null ? IdentityService.randomString(18) : null;
 		var account = identity.create(request.email(), request.displayName(), request.timeZone(), request.role(),

@@ -1,11 +1,11 @@
 package dev.firebreak.identity.internal;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.firebreak.Page;
+import dev.firebreak.identity.AdminOnly;
 
 @RestController
 class AuditController {
@@ -18,7 +18,7 @@ class AuditController {
 
 	/** Every change made through Firebreak, newest first. */
 	@GetMapping("/api/v1/audit")
-	@PreAuthorize("hasRole('ADMIN')")
+	@AdminOnly
 	Page<AuditStore.Entry> list(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return audit.list(Page.Request.of(page, size));

@@ -2,7 +2,6 @@ package dev.firebreak.identity.internal;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -17,9 +16,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.firebreak.Page;
 import dev.firebreak.Problems;
 import dev.firebreak.identity.FirebreakUser;
 
@@ -46,11 +47,12 @@ class TokenController {
 			.body(new IssuedTokenView(token.id(), token.name(), issued.secret(), token.createdAt()));
 	}
 
+	/** The caller's own tokens, newest first, revoked ones included; never their secrets. */
 	@GetMapping("/api/v1/tokens")
-	List<TokenView> list(@AuthenticationPrincipal FirebreakUser user) {
-		return tokens.listFor(user.id()).stream()
-			.map(t -> new TokenView(t.id(), t.name(), t.createdAt(), t.revokedAt()))
-			.toList();
+	Page<TokenView> list(@AuthenticationPrincipal FirebreakUser user, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return tokens.listFor(user.id(), Page.Request.of(page, size))
+			.map(t -> new TokenView(t.id(), t.name(), t.createdAt(), t.revokedAt()));
 	}
 
 	@DeleteMapping("/api/v1/tokens/{id}")

@@ -1,13 +1,13 @@
 package dev.firebreak.identity.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.firebreak.Page;
 import dev.firebreak.Sql;
 
 @Repository
@@ -34,23 +34,33 @@ class TokenStore {
 			.param("hash", tokenHash).query(UUID.class).optional();
 	}
 
-	List<ApiToken> listFor(UUID accountId) {
-		return jdbc.sql("select * from identity_api_token where account_id = :accountId order by created_at desc")
-			.param("accountId", accountId).query((rs, n) -> new ApiToken(Sql.uuid(rs, "id"), Sql.uuid(rs, "account_id"),
-					rs.getString("name"), Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at")))
+	/** One page of an account's tokens, newest first. */
+	Page<ApiToken> listFor(UUID accountId, Page.Request page) {
+		var items = jdbc.sql("""
+				select * from identity_api_token where account_id = :accountId
+				order by created_at desc, id limit :limit offset :offset""")
+			.param("accountId", accountId).param("limit", page.size()).param("offset", page.offset())
+			.query((rs, n) -> token(rs))
 			.list();
+		var total = jdbc.sql("select count(*) from identity_api_token where account_id = :accountId")
+			.param("accountId", accountId).query(Long.class).single();
+		return new Page<>(items, total);
 	}
 
 	Optional<ApiToken> find(UUID id) {
 		return jdbc.sql("select * from identity_api_token where id = :id")
-			.param("id", id).query((rs, n) -> new ApiToken(Sql.uuid(rs, "id"), Sql.uuid(rs, "account_id"),
-					rs.getString("name"), Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at")))
+			.param("id", id).query((rs, n) -> token(rs))
 			.optional();
 	}
 
 	boolean revoke(UUID id, Instant at) {
 		return jdbc.sql("update identity_api_token set revoked_at = :at where id = :id and revoked_at is null")
 			.param("id", id).param("at", Sql.timestamp(at)).update() == 1;
+	}
+
+	private static ApiToken token(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new ApiToken(Sql.uuid(rs, "id"), Sql.uuid(rs, "account_id"), rs.getString("name"),
+				Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at"));
 	}
 
 	/** A token as listed: never the secret itself, which is shown once when it is made. */
