@@ -16,7 +16,7 @@ for i in $(seq 1 "$runs"); do
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q UP; do
     kill -0 $pid 2>/dev/null || { echo "Firebreak exited; see $data/log" >&2; exit 1; }
-    sleep 0.05
+    sleep 0.25
   done
   ready=$(date +%s%N)
   sleep 5
