@@ -1,6 +1,7 @@
 package dev.firebreak.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,9 @@ import java.util.UUID;
 public interface Accounts {
 
 	Optional<Account> find(UUID id);
+
+	/** Everyone, by display name: for choosing a person, as when a role is assigned. */
+	List<Account> all();
 
 	/** The accounts among {@code ids} that exist, by id. */
 	Map<UUID, Account> findAll(Collection<UUID> ids);

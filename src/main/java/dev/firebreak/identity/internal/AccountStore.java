@@ -79,6 +79,12 @@ public class AccountStore implements Accounts {
 			.collect(Collectors.toMap(Account::id, Function.identity()));
 	}
 
+	@Override
+	public List<Account> all() {
+		return jdbc.sql("select " + COLUMNS + " from identity_account order by display_name, email")
+			.query((rs, n) -> account(rs)).list();
+	}
+
 	Page<Account> list(Page.Request page) {
 		var items = jdbc.sql("select " + COLUMNS + " from identity_account order by display_name, email limit :limit offset :offset")
 			.param("limit", page.size()).param("offset", page.offset())

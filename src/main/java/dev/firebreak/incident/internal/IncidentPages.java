@@ -167,12 +167,32 @@ class IncidentPages {
 				() -> incidents.changeStatus(incident.number(), status, blankToNull(note), user.id()));
 	}
 
+	/** Takes a role oneself, or with {@code account_id} gives it to someone else (an IC assigning the team). */
 	@PostMapping("/incidents/{id}/roles/{role}")
-	String takeRole(@PathVariable String id, @PathVariable IncidentRole role,
+	String assignRole(@PathVariable String id, @PathVariable IncidentRole role,
+			@RequestParam(name = "account_id", required = false) UUID accountId,
+			@AuthenticationPrincipal FirebreakUser user, Model model, HttpServletResponse response) {
+		var incident = visible(id, user);
+		var holder = accountId == null ? user.id() : accountId;
+		return act(incident, user, model, response, "rolesError",
+				() -> incidents.assignRole(incident.number(), role, holder, user.id()));
+	}
+
+	/** The "give a role" form: the role is a field, not part of the path. */
+	@PostMapping("/incidents/{id}/roles")
+	String giveRole(@PathVariable String id, @RequestParam IncidentRole role,
+			@RequestParam(name = "account_id") UUID accountId, @AuthenticationPrincipal FirebreakUser user,
+			Model model, HttpServletResponse response) {
+		return assignRole(id, role, accountId, user, model, response);
+	}
+
+	@PostMapping("/incidents/{id}/roles/{role}/release")
+	String releaseRole(@PathVariable String id, @PathVariable IncidentRole role,
+			@RequestParam(name = "account_id", required = false) UUID accountId,
 			@AuthenticationPrincipal FirebreakUser user, Model model, HttpServletResponse response) {
 		var incident = visible(id, user);
 		return act(incident, user, model, response, "rolesError",
-				() -> incidents.assignRole(incident.number(), role, user.id(), user.id()));
+				() -> incidents.unassignRole(incident.number(), role, accountId, user.id()));
 	}
 
 	@PostMapping("/incidents/{id}/mitigations")
@@ -274,6 +294,8 @@ class IncidentPages {
 		model.addAttribute("experts", incident.subjectMatterExperts().stream().map(e -> nameOf(names, e, "")).toList());
 		model.addAttribute("isExpert", incident.subjectMatterExperts().contains(user.id()));
 		model.addAttribute("nextStatuses", List.copyOf(incident.status().next()));
+		model.addAttribute("allRoles", IncidentRole.values());
+		model.addAttribute("people", user.role() == Role.VIEWER ? List.of() : accounts.all());
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("levers", MitigationLever.values());
 		model.addAttribute("mitigations",
