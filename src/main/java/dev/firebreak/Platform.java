@@ -1,6 +1,7 @@
 package dev.firebreak;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.context.annotation.Bean;
@@ -21,10 +22,13 @@ import tools.jackson.databind.cfg.EnumFeature;
 @Configuration(proxyBeanMethods = false)
 class Platform implements WebMvcConfigurer {
 
-	/** The only source of time. Tests replace it with a clock they can move. */
+	/**
+	 * The only source of time. Tests replace it with a clock they can move. It ticks in whole
+	 * milliseconds, so a time read back from either database equals the one that was written.
+	 */
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		return Clock.tickMillis(ZoneOffset.UTC);
 	}
 
 	@Bean
