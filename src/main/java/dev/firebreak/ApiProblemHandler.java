@@ -3,6 +3,7 @@ package dev.firebreak;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -12,6 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,6 +53,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
 	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
 	@Override
@@ -55,12 +62,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
 		problem.setTitle("Unreadable request body");
-		var cause = ex.getMostSpecificCause();
+		var cause = jacksonCause(ex);
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			var known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
 			var pointer = pointer(unknown);
 			var detail = "Unknown field '" + unknown.getPropertyName() + "'. Known fields here: "
 					+ String.join(", ", known) + ".";
+			problem.setDetail(detail);
+			problem.setProperty("errors", List.of(new Problems.FieldProblem(pointer, detail)));
+		}
+		else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+			var pointer = pointer(invalid);
+			var detail = "'" + pointer + "' " + invalid.getOriginalMessage() + ".";
 			problem.setDetail(detail);
 			problem.setProperty("errors", List.of(new Problems.FieldProblem(pointer, detail)));
 		}
@@ -141,13 +154,42 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** Two requests raced for one unique name; the loser hears what the check before the insert would have said. */
+	/** Two requests raced to save the same thing; the checks before the insert could not see the other one. */
 	@ExceptionHandler(DuplicateKeyException.class)
 	ProblemDetail duplicate(DuplicateKeyException ex) {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"Something with the same name or e-mail address was saved at the same moment; look it up, or choose another.");
+				"This conflicts with something saved at the same moment; look at what is there now and try again.");
 		problem.setTitle("Conflict");
 		return problem;
+	}
+
+	/**
+	 * A failure nobody foresaw: logged in full with an id, answered with that id and nothing of
+	 * the internals. Refusals of access go on to the security filters, which answer them.
+	 */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) throws Exception {
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			throw ex;
+		}
+		var id = UUID.randomUUID();
+		log.error("Unexpected failure {} of an API request", id, ex);
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Firebreak failed to answer this request and changed nothing. The failure is logged as " + id
+						+ "; an administrator can look it up. Trying again may work.");
+		problem.setTitle("Internal error");
+		problem.setProperty("failure_id", id.toString());
+		return problem;
+	}
+
+	/** The outermost Jackson exception: it knows the path; the cause below it (a parser's) does not. */
+	private static Throwable jacksonCause(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException) {
+				return cause;
+			}
+		}
+		return ex.getMostSpecificCause();
 	}
 
 	private static ProblemDetail invalid(List<Problems.FieldProblem> errors) {

@@ -11,9 +11,11 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.swagger.v3.core.jackson.ModelResolver;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * What every capability shares: the one clock, and the JSON conventions of the API
@@ -40,7 +42,10 @@ class Platform implements WebMvcConfigurer {
 				// "status": 3 must not quietly mean the fourth status
 				.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 				// 1.5 for a whole number is a mistake to report, not a value to round
-				.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+				.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+				// {"title": "a", "title": "b"} is a mistake, not a choice of the second
+				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+				.addModule(new SimpleModule("firebreak-plain-text").addDeserializer(String.class, new PlainTextDeserializer()));
 	}
 
 	/**

@@ -54,7 +54,8 @@ create table incident_timeline (
     at              timestamp with time zone not null,
     author_id       uuid,
     kind            varchar(32) not null,
-    text            varchar(20000) not null,
+    -- a note may be 20,000 characters, and an entry adds its own words around what people wrote
+    text            text not null,
     corrects        uuid references incident_timeline (id)
 );
 create index incident_timeline_incident_idx on incident_timeline (incident_number, seq);

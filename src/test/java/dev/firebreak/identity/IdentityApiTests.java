@@ -125,11 +125,52 @@ class IdentityApiTests extends ApiTest {
 		var alice = person("responder");
 		var bob = person("responder");
 
-		var list = api.get("/api/v1/tokens", bob.token()).expectStatus(200).json();
+		var bobs = api.get("/api/v1/tokens", bob.token()).expectStatus(200).json().get("items");
+		var alices = api.get("/api/v1/tokens", alice.token()).json().get("items");
 
-		assertThat(list.get("items").values()).hasSize(1);
-		assertThat(list.toString()).doesNotContain(alice.id().toString());
-		assertThat(api.get("/api/v1/tokens", alice.token()).json().get("items").values()).hasSize(1);
+		assertThat(bobs.values()).hasSize(1);
+		assertThat(alices.values()).hasSize(1);
+		assertThat(bobs.get(0).get("id")).isNotEqualTo(alices.get(0).get("id"));
+		api.get("/api/v1/tokens?account_id=" + alice.id(), bob.token()).problem(403);
+	}
+
+	@Test
+	void anAdminFindsAndRevokesTheTokensOfSomeoneWhoLeft() {
+		var leaver = person("responder");
+
+		var listed = api.get("/api/v1/tokens?account_id=" + leaver.id(), adminToken()).expectStatus(200).json();
+		var id = listed.get("items").get(0).get("id").asString();
+		api.delete("/api/v1/tokens/" + id, adminToken()).expectStatus(204);
+
+		api.get("/api/v1/accounts/me", leaver.token()).problem(401);
+	}
+
+	@Test
+	void aPasswordLongerThanBcryptReadsIsRefusedNotCutShort() {
+		var before = rows("identity_account");
+		var tooLong = "ü".repeat(37); // 37 characters, 74 bytes
+		var problem = api.post("/api/v1/accounts", adminToken(), """
+				{"email": "long-%s@firebreak.test", "display_name": "Long", "role": "viewer", "password": "%s"}"""
+			.formatted(UUID.randomUUID(), tooLong)).problem(400);
+		assertThat(problem.get("errors").get(0).get("pointer").asString()).isEqualTo("/password");
+		assertThat(rows("identity_account")).isEqualTo(before);
+
+		api.post("/api/v1/auth/token", null, """
+				{"email": "%s", "password": "%s"}""".formatted(ADMIN_EMAIL, "x".repeat(150))).problem(401);
+	}
+
+	@Test
+	void refusedSignInsAreAudited() {
+		var email = "nobody-" + UUID.randomUUID() + "@firebreak.test";
+		api.post("/api/v1/auth/token", null, """
+				{"email": "%s", "password": "guess-guess-guess"}""".formatted(email)).problem(401);
+
+		var audit = api.get("/api/v1/audit?size=50", adminToken()).json().get("items");
+		assertThat(audit.values()).anySatisfy(entry -> {
+			assertThat(entry.get("action").asString()).isEqualTo("token.refused");
+			assertThat(entry.get("detail").asString()).contains(email);
+			assertThat(entry.get("address").asString()).isEqualTo("192.0.2.7");
+		});
 	}
 
 	@Test

@@ -388,8 +388,21 @@ class IncidentApiTests extends ApiTest {
 		var outsider = person("responder");
 		var expert = person("viewer");
 
+		var before = api.get("/api/v1/incidents/" + secret, adminToken()).json();
 		api.get("/api/v1/incidents/" + secret, outsider.token()).problem(404);
+		for (var path : new String[] { "/timeline", "/mitigations", "/summary.md" }) {
+			api.get("/api/v1/incidents/" + secret + path, outsider.token()).problem(404);
+		}
 		api.post("/api/v1/incidents/" + secret + "/timeline", outsider.token(), "{\"text\": \"hi\"}").problem(404);
+		api.post("/api/v1/incidents/" + secret + "/status", outsider.token(), "{\"status\": \"resolved\"}").problem(404);
+		api.post("/api/v1/incidents/" + secret + "/severity", outsider.token(), """
+				{"severity": "SEV4", "reason": "nothing to see"}""").problem(404);
+		api.post("/api/v1/incidents/" + secret + "/mitigations", outsider.token(), """
+				{"lever": "other", "description": "x"}""").problem(404);
+		api.put("/api/v1/incidents/" + secret + "/roles/scribe", outsider.token(), """
+				{"account_id": "%s"}""".formatted(outsider.id())).problem(404);
+		api.delete("/api/v1/incidents/" + secret + "/roles/incident_commander", outsider.token()).problem(404);
+		assertThat(api.get("/api/v1/incidents/" + secret, adminToken()).json()).isEqualTo(before);
 		var listed = api.get("/api/v1/incidents?size=200&severity=SEV1", outsider.token()).json();
 		assertThat(listed.get("items").values()).extracting(i -> i.get("id").asString()).doesNotContain(secret);
 

@@ -56,6 +56,11 @@ class IncidentEventsTests extends ApiTest {
 		assertThat(events.stream(IncidentMitigated.class)).singleElement()
 			.isEqualTo(new IncidentMitigated(number, clock.instant()));
 
+		incidents.assignRole(number, IncidentRole.SCRIBE, commander.id(), relief.id());
+		incidents.unassignRole(number, IncidentRole.SCRIBE, null, relief.id());
+		assertThat(events.stream(RoleUnassigned.class)).singleElement()
+			.isEqualTo(new RoleUnassigned(number, IncidentRole.SCRIBE, commander.id(), clock.instant()));
+
 		incidents.changeStatus(number, IncidentStatus.RESOLVED, null, relief.id());
 		incidents.changeStatus(number, IncidentStatus.CLOSED, null, relief.id());
 		assertThat(events.stream(IncidentResolved.class)).hasSize(1);

@@ -248,7 +248,9 @@ class IncidentPagesBrowserTests extends ApiTest {
 		for (var id : new String[] { "INC-987654321", "nonsense" }) {
 			var response = perform(get("/incidents/" + id).with(user(admin())));
 			assertThat(response.getStatus()).as(id).isEqualTo(404);
-			assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("Incident not found");
+			var html = response.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(html).contains("<h1>Incident not found</h1>").contains("<title>Incident not found · Firebreak</title>")
+				.doesNotContain("th:text");
 		}
 	}
 

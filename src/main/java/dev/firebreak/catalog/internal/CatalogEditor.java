@@ -1,8 +1,6 @@
 package dev.firebreak.catalog.internal;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.firebreak.Problems;
+import dev.firebreak.Text;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
 import dev.firebreak.identity.Account;
@@ -148,13 +147,6 @@ class CatalogEditor {
 	}
 
 	private static String zone(String timeZone) {
-		var zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
-		try {
-			ZoneId.of(zone);
-			return zone;
-		}
-		catch (DateTimeException e) {
-			throw Problems.invalid("/time_zone", "'" + zone + "' is not a time zone; use an IANA name like Europe/Berlin or UTC");
-		}
+		return Text.timeZone("/time_zone", timeZone);
 	}
 }

@@ -84,25 +84,25 @@ public class CatalogStore implements Catalog {
 	}
 
 	boolean teamNameTaken(String name, UUID except) {
-		return jdbc.sql("select count(*) from catalog_team where lower(name) = lower(:name) and id <> :except")
-			.param("name", name).param("except", except == null ? NOBODY : except).query(Long.class).single() > 0;
+		return jdbc.sql("select count(*) from catalog_team where name_key = :key and id <> :except")
+			.param("key", key(name)).param("except", except == null ? NOBODY : except).query(Long.class).single() > 0;
 	}
 
 	boolean serviceNameTaken(String name, UUID except) {
-		return jdbc.sql("select count(*) from catalog_service where lower(name) = lower(:name) and id <> :except")
-			.param("name", name).param("except", except == null ? NOBODY : except).query(Long.class).single() > 0;
+		return jdbc.sql("select count(*) from catalog_service where name_key = :key and id <> :except")
+			.param("key", key(name)).param("except", except == null ? NOBODY : except).query(Long.class).single() > 0;
 	}
 
 	void insert(Team team) {
-		jdbc.sql("insert into catalog_team (id, name, description, time_zone, created_at) values (:id, :name, :description, :timeZone, :createdAt)")
-			.param("id", team.id()).param("name", team.name()).param("description", team.description())
+		jdbc.sql("insert into catalog_team (id, name, name_key, description, time_zone, created_at) values (:id, :name, :key, :description, :timeZone, :createdAt)")
+			.param("id", team.id()).param("name", team.name()).param("key", key(team.name())).param("description", team.description())
 			.param("timeZone", team.timeZone()).param("createdAt", Sql.timestamp(team.createdAt()))
 			.update();
 	}
 
 	boolean update(Team team) {
-		return jdbc.sql("update catalog_team set name = :name, description = :description, time_zone = :timeZone where id = :id")
-			.param("id", team.id()).param("name", team.name()).param("description", team.description())
+		return jdbc.sql("update catalog_team set name = :name, name_key = :key, description = :description, time_zone = :timeZone where id = :id")
+			.param("id", team.id()).param("name", team.name()).param("key", key(team.name())).param("description", team.description())
 			.param("timeZone", team.timeZone()).update() == 1;
 	}
 
@@ -133,17 +133,17 @@ public class CatalogStore implements Catalog {
 
 	void insert(Service service) {
 		jdbc.sql("""
-				insert into catalog_service (id, name, description, owner_team_id, tier, created_at)
-				values (:id, :name, :description, :owner, :tier, :createdAt)""")
-			.param("id", service.id()).param("name", service.name()).param("description", service.description())
+				insert into catalog_service (id, name, name_key, description, owner_team_id, tier, created_at)
+				values (:id, :name, :key, :description, :owner, :tier, :createdAt)""")
+			.param("id", service.id()).param("name", service.name()).param("key", key(service.name())).param("description", service.description())
 			.param("owner", service.ownerTeamId()).param("tier", service.tier())
 			.param("createdAt", Sql.timestamp(service.createdAt()))
 			.update();
 	}
 
 	boolean update(Service service) {
-		return jdbc.sql("update catalog_service set name = :name, description = :description, owner_team_id = :owner, tier = :tier where id = :id")
-			.param("id", service.id()).param("name", service.name()).param("description", service.description())
+		return jdbc.sql("update catalog_service set name = :name, name_key = :key, description = :description, owner_team_id = :owner, tier = :tier where id = :id")
+			.param("id", service.id()).param("name", service.name()).param("key", key(service.name())).param("description", service.description())
 			.param("owner", service.ownerTeamId()).param("tier", service.tier())
 			.update() == 1;
 	}
@@ -155,6 +155,10 @@ public class CatalogStore implements Catalog {
 	private List<UUID> members(UUID teamId) {
 		return jdbc.sql("select account_id from catalog_team_member where team_id = :team order by account_id")
 			.param("team", teamId).query(UUID.class).list();
+	}
+
+	private static String key(String name) {
+		return name.toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static Service service(ResultSet rs) throws SQLException {

@@ -73,7 +73,7 @@ class AccountController {
 			@NotBlank @Size(max = 200) String displayName,
 			@Size(max = 64) String timeZone,
 			@NotNull Role role,
-			@Size(min = 12, max = 200, message = "must be 12 to 200 characters; leave it out to have one generated") String password) {
+			@Size(min = 12, max = 72, message = "must be 12 to 72 characters; leave it out to have one generated") String password) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

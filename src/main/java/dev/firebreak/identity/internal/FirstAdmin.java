@@ -1,5 +1,7 @@
 package dev.firebreak.identity.internal;
 
+import java.nio.charset.StandardCharsets;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +35,10 @@ class FirstAdmin implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		var chosen = password.isBlank() ? IdentityService.randomString(15) : password;
+		if (chosen.getBytes(StandardCharsets.UTF_8).length > IdentityService.BCRYPT_MAX_BYTES) {
+			throw new IllegalStateException("FIREBREAK_ADMIN_PASSWORD is longer than " + IdentityService.BCRYPT_MAX_BYTES
+					+ " bytes, the most a password can use; choose a shorter one");
+		}
 		try {
 			identity.createFirstAdmin(email, chosen).ifPresent(admin -> {
 				if (password.isBlank()) {

@@ -1,11 +1,10 @@
 package dev.firebreak.identity.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -14,8 +13,10 @@ import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.firebreak.Problems;
+import dev.firebreak.Text;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
@@ -25,6 +26,8 @@ import dev.firebreak.identity.Role;
 class IdentityService {
 
 	static final String TOKEN_PREFIX = "fbk_";
+
+	static final int BCRYPT_MAX_BYTES = 72;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -38,31 +41,30 @@ class IdentityService {
 
 	private final Clock clock;
 
+	private final TransactionOperations transactions;
+
 	private final String dummyHash;
 
-	IdentityService(AccountStore accounts, TokenStore tokens, AuditStore audit, PasswordEncoder passwords, Clock clock) {
+	IdentityService(AccountStore accounts, TokenStore tokens, AuditStore audit, PasswordEncoder passwords, Clock clock,
+			TransactionOperations transactions) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.audit = audit;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.transactions = transactions;
 		this.dummyHash = passwords.encode(randomString(16));
 	}
 
 	@Transactional
 	Account create(String email, String displayName, String timeZone, Role role, String password) {
-		var zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
-		try {
-			ZoneId.of(zone);
-		}
-		catch (DateTimeException e) {
-			throw Problems.invalid("/time_zone", "'" + zone + "' is not a time zone; use an IANA name like Europe/Berlin or UTC");
-		}
+		var zone = Text.timeZone("/time_zone", timeZone);
+		var name = Text.required("/display_name", displayName, 200, "the name people see on incidents");
+		checkPasswordLength("/password", password);
 		if (accounts.emailTaken(email)) {
 			throw Problems.conflict("An account with e-mail " + AccountStore.normalise(email) + " already exists");
 		}
-		var account = new Account(UUID.randomUUID(), AccountStore.normalise(email), displayName.trim(), zone, role,
-				clock.instant());
+		var account = new Account(UUID.randomUUID(), AccountStore.normalise(email), name, zone, role, clock.instant());
 		accounts.insert(account, passwords.encode(password));
 		audit.record("account.created", "account", account.id().toString(),
 				account.email() + " as " + role);
@@ -83,23 +85,41 @@ class IdentityService {
 		return Optional.of(account);
 	}
 
-	/** Checks a password and issues a new API token, whose secret is returned this once only. */
-	@Transactional
+	/**
+	 * Checks a password and issues a new API token, whose secret is returned this once only. The
+	 * password is checked outside any transaction: BCrypt is slow on purpose, and a stream of
+	 * wrong guesses must not hold database connections. Refusals are audited, so guessing shows.
+	 */
 	Optional<IssuedToken> issueToken(String email, String password, String name) {
+		var tooLong = password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES;
 		var user = accounts.findUserByEmail(email)
-			.filter(candidate -> passwords.matches(password, candidate.getPassword()));
+			.filter(candidate -> !tooLong && passwords.matches(password, candidate.getPassword()));
 		if (user.isEmpty()) {
 			// the same work whether or not the account exists, so timing does not reveal it
-			passwords.matches(password, dummyHash);
+			if (!tooLong) {
+				passwords.matches(password, dummyHash);
+			}
+			transactions.executeWithoutResult(status -> audit.record(null, "anonymous", "token.refused", "account",
+					null, "wrong e-mail or password for " + AccountStore.normalise(email)));
 			return Optional.empty();
 		}
 		var secret = TOKEN_PREFIX + randomString(32);
 		var token = new TokenStore.ApiToken(UUID.randomUUID(), user.get().id(),
 				name == null || name.isBlank() ? "API token" : name.trim(), clock.instant(), null);
-		tokens.insert(token, hash(secret));
-		audit.record(user.get().id(), user.get().getUsername(), "token.created", "api_token", token.id().toString(),
-				token.name());
+		transactions.executeWithoutResult(status -> {
+			tokens.insert(token, hash(secret));
+			audit.record(user.get().id(), user.get().getUsername(), "token.created", "api_token",
+					token.id().toString(), token.name());
+		});
 		return Optional.of(new IssuedToken(token, secret));
+	}
+
+	/** BCrypt reads at most 72 bytes of a password; a longer one is refused rather than cut short. */
+	static void checkPasswordLength(String pointer, String password) {
+		if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+			throw Problems.invalid(pointer, "password is longer than " + BCRYPT_MAX_BYTES
+					+ " bytes, the most that is used of it; choose a shorter passphrase");
+		}
 	}
 
 	Optional<FirebreakUser> authenticate(String secret) {
@@ -126,7 +146,7 @@ class IdentityService {
 	/** Tokens are long random secrets, so one round of SHA-256 protects them; BCrypt is for passwords. */
 	static String hash(String secret) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

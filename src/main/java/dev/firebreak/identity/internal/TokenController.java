@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,11 +48,18 @@ class TokenController {
 			.body(new IssuedTokenView(token.id(), token.name(), issued.secret(), token.createdAt()));
 	}
 
-	/** The caller's own tokens, newest first, revoked ones included; never their secrets. */
+	/**
+	 * The caller's own tokens, newest first, revoked ones included; never their secrets. An admin
+	 * may name another account, to find and revoke the tokens of someone who left.
+	 */
 	@GetMapping("/api/v1/tokens")
-	Page<TokenView> list(@AuthenticationPrincipal FirebreakUser user, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return tokens.listFor(user.id(), Page.Request.of(page, size))
+	Page<TokenView> list(@AuthenticationPrincipal FirebreakUser user,
+			@RequestParam(name = "account_id", required = false) UUID accountId,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		if (accountId != null && !accountId.equals(user.id()) && !user.isAdmin()) {
+			throw new AccessDeniedException("Only administrators list the tokens of others");
+		}
+		return tokens.listFor(accountId == null ? user.id() : accountId, Page.Request.of(page, size))
 			.map(t -> new TokenView(t.id(), t.name(), t.createdAt(), t.revokedAt()));
 	}
 

@@ -172,7 +172,8 @@ class IncidentController {
 
 	record DeclareRequest(@NotBlank @Size(max = IncidentRules.TITLE_MAX) String title,
 			@Size(max = IncidentRules.SUMMARY_MAX) String summary, Severity severity, IncidentSource source,
-			List<@NotNull UUID> affectedServiceIds, @Size(max = IncidentRules.SUMMARY_MAX) String customerImpact,
+			@Size(max = IncidentRules.SERVICES_MAX) List<@NotNull UUID> affectedServiceIds,
+			@Size(max = IncidentRules.SUMMARY_MAX) String customerImpact,
 			Boolean customerReported, Boolean dataLossSuspected, Boolean security,
 			@JsonProperty("private") Boolean isPrivate, Instant detectedAt, UUID incidentCommanderId) {
 	}

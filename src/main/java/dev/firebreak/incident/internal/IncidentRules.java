@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.web.ErrorResponseException;
 
 import dev.firebreak.Problems;
+import dev.firebreak.Text;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Milestones;
@@ -21,6 +22,9 @@ final class IncidentRules {
 
 	static final int REASON_MAX = 2_000;
 
+	/** More affected services than this is a description of the whole company, not of an incident. */
+	static final int SERVICES_MAX = 100;
+
 	private IncidentRules() {
 	}
 
@@ -28,19 +32,13 @@ final class IncidentRules {
 		return required("/title", title, TITLE_MAX, "a title says in a few words what users experience");
 	}
 
-	/** A text that must be there: trimmed, not blank, within its limit. */
+	/** A text that must be there: trimmed, not blank, within its limit, plain. */
 	static String required(String pointer, String text, int max, String hint) {
-		if (text == null || text.isBlank()) {
-			throw Problems.invalid(pointer, field(pointer) + " is required: " + hint);
-		}
-		limit(pointer, text, max);
-		return text.trim();
+		return Text.required(pointer, text, max, hint);
 	}
 
-	static void limit(String pointer, String text, int max) {
-		if (text != null && text.length() > max) {
-			throw Problems.invalid(pointer, field(pointer) + " is " + text.length() + " characters long; the limit is " + max);
-		}
+	static String optional(String pointer, String text, int max) {
+		return Text.optional(pointer, text, max);
 	}
 
 	static void checkMove(long number, IncidentStatus from, IncidentStatus to) {
@@ -79,9 +77,5 @@ final class IncidentRules {
 
 	static ErrorResponseException noSuchIncident(long number) {
 		return Problems.notFound("No incident " + Incident.PREFIX + number + "; GET /api/v1/incidents lists them");
-	}
-
-	private static String field(String pointer) {
-		return pointer.substring(1);
 	}
 }

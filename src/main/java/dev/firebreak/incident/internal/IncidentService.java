@@ -19,6 +19,7 @@ import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.AuditLog;
 import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.identity.Role;
 import dev.firebreak.incident.Declaration;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAcknowledged;
@@ -37,6 +38,7 @@ import dev.firebreak.incident.Mitigation;
 import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.RoleAssigned;
 import dev.firebreak.incident.RoleHandedOver;
+import dev.firebreak.incident.RoleUnassigned;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.incident.TimelineKind;
@@ -81,14 +83,19 @@ class IncidentService implements Incidents {
 	public Incident declare(Declaration declaration, UUID actor) {
 		var now = clock.instant();
 		var title = IncidentRules.title(declaration.title());
-		IncidentRules.limit("/summary", declaration.summary(), IncidentRules.SUMMARY_MAX);
-		IncidentRules.limit("/customer_impact", declaration.customerImpact(), IncidentRules.SUMMARY_MAX);
+		var summary = IncidentRules.optional("/summary", declaration.summary(), IncidentRules.SUMMARY_MAX);
+		var impact = IncidentRules.optional("/customer_impact", declaration.customerImpact(), IncidentRules.SUMMARY_MAX);
+		var serviceIds = declaration.affectedServiceIds().stream().distinct().toList();
+		if (serviceIds.size() > IncidentRules.SERVICES_MAX) {
+			throw Problems.invalid("/affected_service_ids", "name at most " + IncidentRules.SERVICES_MAX
+					+ " affected services; an incident that touches everything is better described in its summary");
+		}
 		var detectedAt = declaration.detectedAt() == null ? now : declaration.detectedAt();
 		if (detectedAt.isAfter(now)) {
 			throw Problems.invalid("/detected_at", "detected_at " + detectedAt + " is in the future; it is now " + now);
 		}
-		var known = catalog.services(declaration.affectedServiceIds());
-		var missing = declaration.affectedServiceIds().stream().filter(id -> !known.containsKey(id)).toList();
+		var known = catalog.services(serviceIds);
+		var missing = serviceIds.stream().filter(id -> !known.containsKey(id)).toList();
 		if (!missing.isEmpty()) {
 			throw Problems.invalid("/affected_service_ids", "No service " + missing.get(0) + "; GET /api/v1/services lists them");
 		}
@@ -99,8 +106,8 @@ class IncidentService implements Incidents {
 		// suspected data loss is SEV1 at once, whatever the first guess was
 		var severity = declaration.dataLossSuspected() ? Severity.SEV1 : declaration.severity();
 
-		var incident = new Incident(store.nextNumber(), title, declaration.summary(), severity, IncidentStatus.TRIAGE,
-				declaration.source(), declaration.affectedServiceIds(), declaration.customerImpact(),
+		var incident = new Incident(store.nextNumber(), title, summary, severity, IncidentStatus.TRIAGE,
+				declaration.source(), serviceIds, impact,
 				declaration.customerReported(), declaration.dataLossSuspected(), declaration.security(),
 				declaration.isPrivate(), actor, new Milestones(detectedAt, now, null, null, null, null), Map.of(),
 				List.of());
@@ -113,8 +120,7 @@ class IncidentService implements Incidents {
 		}
 		note(incident.number(), now, actor, TimelineKind.DECLARED, text.toString(), null);
 		audit.record("incident.declared", "incident", incident.id(), title);
-		events.publishEvent(new IncidentDeclared(incident.number(), severity, declaration.source(),
-				declaration.affectedServiceIds(), declaration.dataLossSuspected(), declaration.isPrivate(), now));
+		events.publishEvent(new IncidentDeclared(incident.number(), severity, declaration.source(), serviceIds, declaration.dataLossSuspected(), declaration.isPrivate(), now));
 		if (commander != null) {
 			assign(incident.number(), IncidentRole.INCIDENT_COMMANDER, commander, actor, now);
 		}
@@ -164,7 +170,7 @@ class IncidentService implements Incidents {
 		if (target == null) {
 			throw Problems.invalid("/status", "status must be one of " + List.of(IncidentStatus.values()));
 		}
-		IncidentRules.limit("/note", note, IncidentRules.NOTE_MAX);
+		var said = IncidentRules.optional("/note", note, IncidentRules.NOTE_MAX);
 		var current = lock(number);
 		if (current == target) {
 			return get(number);
@@ -180,7 +186,7 @@ class IncidentService implements Incidents {
 		}
 		var reopened = current == IncidentStatus.RESOLVED && target == IncidentStatus.INVESTIGATING;
 		var text = (reopened ? "Re-opened: " : "Status ") + current + " → " + target
-				+ (note == null || note.isBlank() ? "" : ": " + note.trim());
+				+ (said == null || said.isEmpty() ? "" : ": " + said);
 		note(number, now, actor, TimelineKind.STATUS_CHANGED, text, null);
 		audit.record("incident.status_changed", "incident", incident.id(), current + " → " + target);
 		events.publishEvent(new IncidentStatusChanged(number, current, target, now));
@@ -203,7 +209,11 @@ class IncidentService implements Incidents {
 	@Transactional
 	public Incident assignRole(long number, IncidentRole role, UUID accountId, UUID actor) {
 		IncidentRules.notClosed(number, lock(number));
-		account("/account_id", accountId);
+		var holder = account("/account_id", accountId);
+		if (role.isSingleHolder() && holder.role() == Role.VIEWER) {
+			throw Problems.invalid("/account_id", holder.displayName() + " is a viewer and cannot act as "
+					+ role.title().toLowerCase(Locale.ROOT) + "; a viewer may join as subject-matter expert");
+		}
 		assign(number, role, accountId, actor, clock.instant());
 		return get(number);
 	}
@@ -230,9 +240,11 @@ class IncidentService implements Incidents {
 			}
 			holder = accountId;
 		}
+		var now = clock.instant();
 		var text = name(holder) + " is no longer " + role.title().toLowerCase(Locale.ROOT);
-		note(number, clock.instant(), actor, TimelineKind.ROLE_UNASSIGNED, text, null);
+		note(number, now, actor, TimelineKind.ROLE_UNASSIGNED, text, null);
 		audit.record("incident.role_unassigned", "incident", incident.id(), text);
+		events.publishEvent(new RoleUnassigned(number, role, holder, now));
 		return get(number);
 	}
 
