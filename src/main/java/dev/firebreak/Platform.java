@@ -7,6 +7,7 @@ import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.module.SimpleModule;
  * (snake_case, unknown properties rejected, lower-case enums), in the API and in its documentation.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class Platform implements WebMvcConfigurer {
 
 	/**

@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("db")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "firebreak.admin.email=" + ApiTest.ADMIN_EMAIL, "firebreak.admin.password=" + ApiTest.ADMIN_PASSWORD,
-				"firebreak.data-dir=target/test-data" })
+				"firebreak.data-dir=target/test-data",
+				// tests run the sweeps themselves, at the simulated times they choose
+				"firebreak.incident.unclassified-sweep=P365D" })
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 public abstract class ApiTest {

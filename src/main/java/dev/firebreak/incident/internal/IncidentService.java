@@ -155,13 +155,35 @@ class IncidentService implements Incidents {
 		if (incident.severity() == severity) {
 			return incident;
 		}
+		applySeverity(incident, severity, why, actor);
+		return get(number);
+	}
+
+	/**
+	 * Gives an incident that is still active and unclassified a severity, as the platform; false
+	 * when a person classified it first (or it ended), so a sweep on several instances is harmless.
+	 */
+	@Transactional
+	boolean classifyIfUnclassified(long number, Severity severity, String reason) {
+		if (!lock(number).isActive()) {
+			return false;
+		}
+		var incident = get(number);
+		if (incident.severity() != null) {
+			return false;
+		}
+		applySeverity(incident, severity, reason, null);
+		return true;
+	}
+
+	private void applySeverity(Incident incident, Severity severity, String why, UUID actor) {
 		var now = clock.instant();
+		var number = incident.number();
 		store.updateSeverity(number, severity);
 		var from = incident.severity() == null ? "unclassified" : incident.severity().name();
 		note(number, now, actor, TimelineKind.SEVERITY_CHANGED, "Severity " + from + " → " + severity + ": " + why, null);
 		audit.record("incident.severity_changed", "incident", incident.id(), from + " → " + severity + ": " + why);
 		events.publishEvent(new IncidentSeverityChanged(number, incident.severity(), severity, now));
-		return get(number);
 	}
 
 	@Override

@@ -118,6 +118,14 @@ class IncidentStore {
 		return new Page<>(complete(rows), total);
 	}
 
+	/** Active incidents still without severity that were declared at or before {@code cutoff}, oldest first. */
+	List<Long> unclassifiedSince(Instant cutoff) {
+		return jdbc.sql("select number from incident where severity is null and status in (:active) and declared_at <= :cutoff order by number")
+			.param("active", IncidentStatus.active().stream().map(Enum::name).toList())
+			.param("cutoff", Sql.timestamp(cutoff))
+			.query(Long.class).list();
+	}
+
 	void updateSeverity(long number, Severity severity) {
 		jdbc.sql("update incident set severity = :severity where number = :number")
 			.param("number", number).param("severity", severity.name()).update();
