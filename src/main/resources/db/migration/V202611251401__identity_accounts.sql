@@ -34,3 +34,4 @@ create table identity_audit (
     address      varchar(64)
 );
 create index identity_audit_at_idx on identity_audit (at);
+create index identity_audit_target_idx on identity_audit (target_id, at);

@@ -17,9 +17,26 @@ public final class FirebreakUser implements UserDetails {
 
 	private final transient String passwordHash;
 
+	private final boolean locked;
+
 	public FirebreakUser(Account account, String passwordHash) {
+		this(account, passwordHash, false);
+	}
+
+	private FirebreakUser(Account account, String passwordHash, boolean locked) {
 		this.account = account;
 		this.passwordHash = passwordHash;
+		this.locked = locked;
+	}
+
+	/** The same person, refused sign-in for now (too many wrong passwords) before any password is checked. */
+	public FirebreakUser locked() {
+		return new FirebreakUser(account, passwordHash, true);
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
 	}
 
 	public UUID id() {

@@ -160,6 +160,27 @@ class IdentityApiTests extends ApiTest {
 	}
 
 	@Test
+	void guessingPasswordsIsThrottledPerAddressAcrossTheCluster() {
+		var target = person("responder");
+		for (var i = 0; i < 10; i++) {
+			api.post("/api/v1/auth/token", null, """
+					{"email": "%s", "password": "guess-%d"}""".formatted(target.email(), i)).problem(401);
+		}
+		var before = rows("identity_api_token");
+
+		var response = api.post("/api/v1/auth/token", null, """
+				{"email": "%s", "password": "%s"}""".formatted(target.email(), target.password()));
+
+		var problem = response.problem(429);
+		assertThat(problem.get("detail").asString()).contains("15 minutes");
+		assertThat(rows("identity_api_token")).isEqualTo(before);
+		// the window moves on, and the right password works again
+		clock.advance(java.time.Duration.ofMinutes(16));
+		api.post("/api/v1/auth/token", null, """
+				{"email": "%s", "password": "%s"}""".formatted(target.email(), target.password())).expectStatus(201);
+	}
+
+	@Test
 	void refusedSignInsAreAudited() {
 		var email = "nobody-" + UUID.randomUUID() + "@firebreak.test";
 		api.post("/api/v1/auth/token", null, """
@@ -167,8 +188,8 @@ class IdentityApiTests extends ApiTest {
 
 		var audit = api.get("/api/v1/audit?size=50", adminToken()).json().get("items");
 		assertThat(audit.values()).anySatisfy(entry -> {
-			assertThat(entry.get("action").asString()).isEqualTo("token.refused");
-			assertThat(entry.get("detail").asString()).contains(email);
+			assertThat(entry.get("action").asString()).isEqualTo("sign_in.refused");
+			assertThat(entry.get("target_id").asString()).isEqualTo(email);
 			assertThat(entry.get("address").asString()).isEqualTo("192.0.2.7");
 		});
 	}

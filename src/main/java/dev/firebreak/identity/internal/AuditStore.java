@@ -20,6 +20,8 @@ import dev.firebreak.identity.FirebreakUser;
 @Repository
 class AuditStore implements AuditLog {
 
+	static final String SIGN_IN_REFUSED = "sign_in.refused";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -65,7 +67,21 @@ class AuditStore implements AuditLog {
 		return new Page<>(items, total);
 	}
 
-	private static String currentAddress() {
+	/** How often sign-ins for this e-mail from the current address were refused since {@code since}. */
+	long refusedSignIns(String email, Instant since) {
+		return jdbc.sql("""
+				select count(*) from identity_audit
+				where action = :action and target_id = :email and at >= :since and address = :address""")
+			.param("action", SIGN_IN_REFUSED).param("email", email).param("since", Sql.timestamp(since))
+			.param("address", currentAddress() == null ? "" : currentAddress())
+			.query(Long.class).single();
+	}
+
+	void signInRefused(String email, String how) {
+		record(null, "anonymous", SIGN_IN_REFUSED, "account", email, "wrong e-mail or password (" + how + ")");
+	}
+
+	static String currentAddress() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				? address(attributes.getRequest()) : null;
 	}

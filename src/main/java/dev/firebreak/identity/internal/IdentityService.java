@@ -43,16 +43,19 @@ class IdentityService {
 
 	private final TransactionOperations transactions;
 
+	private final SignInThrottle throttle;
+
 	private final String dummyHash;
 
 	IdentityService(AccountStore accounts, TokenStore tokens, AuditStore audit, PasswordEncoder passwords, Clock clock,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.audit = audit;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.transactions = transactions;
+		this.throttle = throttle;
 		this.dummyHash = passwords.encode(randomString(16));
 	}
 
@@ -91,6 +94,7 @@ class IdentityService {
 	 * wrong guesses must not hold database connections. Refusals are audited, so guessing shows.
 	 */
 	Optional<IssuedToken> issueToken(String email, String password, String name) {
+		throttle.check(AccountStore.normalise(email));
 		var tooLong = password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES;
 		var user = accounts.findUserByEmail(email)
 			.filter(candidate -> !tooLong && passwords.matches(password, candidate.getPassword()));
@@ -99,8 +103,7 @@ class IdentityService {
 			if (!tooLong) {
 				passwords.matches(password, dummyHash);
 			}
-			transactions.executeWithoutResult(status -> audit.record(null, "anonymous", "token.refused", "account",
-					null, "wrong e-mail or password for " + AccountStore.normalise(email)));
+			transactions.executeWithoutResult(status -> audit.signInRefused(AccountStore.normalise(email), "API token"));
 			return Optional.empty();
 		}
 		var secret = TOKEN_PREFIX + randomString(32);

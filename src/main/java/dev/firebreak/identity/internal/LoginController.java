@@ -1,6 +1,10 @@
 package dev.firebreak.identity.internal;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
@@ -8,8 +12,15 @@ class LoginController {
 
 	static final String LOGIN_VIEW = "identity/login";
 
+	private final Duration throttleWindow;
+
+	LoginController(@Value("${firebreak.sign-in.window}") Duration throttleWindow) {
+		this.throttleWindow = throttleWindow;
+	}
+
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("throttleMinutes", throttleWindow.toMinutes());
 		return LOGIN_VIEW;
 	}
 }

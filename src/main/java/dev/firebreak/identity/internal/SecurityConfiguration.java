@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,8 +40,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(AccountStore accounts) {
+	UserDetailsService userDetailsService(AccountStore accounts, SignInThrottle throttle) {
 		return email -> accounts.findUserByEmail(email)
+			.map(user -> throttle.blocked(AccountStore.normalise(email)) ? user.locked() : user)
 			.orElseThrow(() -> new UsernameNotFoundException("No account " + email));
 	}
 
@@ -83,7 +85,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET).hasRole("VIEWER")
 				.requestMatchers(HttpMethod.POST, "/logout").authenticated()
 				.anyRequest().hasRole("RESPONDER"))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+						+ (e instanceof LockedException ? "/login?throttled" : "/login?error")))
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.build();
 	}
