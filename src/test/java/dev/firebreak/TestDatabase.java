@@ -2,6 +2,9 @@ package dev.firebreak;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -42,6 +45,39 @@ public final class TestDatabase {
 		registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	/**
+	 * Connection settings for a new, empty PostgreSQL database of its own, as Spring properties:
+	 * for tests that start several instances of Firebreak against one database.
+	 */
+	public static Map<String, Object> freshPostgres(String name) {
+		var external = System.getenv("FIREBREAK_TEST_DB_URL");
+		String url;
+		String user;
+		String password;
+		if (external != null && !external.isBlank()) {
+			url = external;
+			user = System.getenv().getOrDefault("FIREBREAK_TEST_DB_USER", "postgres");
+			password = System.getenv().getOrDefault("FIREBREAK_TEST_DB_PASSWORD", "");
+		}
+		else {
+			url = embedded().getJdbcUrl("postgres", "postgres");
+			user = "postgres";
+			password = "postgres";
+		}
+		try (var connection = DriverManager.getConnection(url, user, password);
+				var statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Could not create the test database " + name, e);
+		}
+		var query = url.indexOf('?');
+		var base = query < 0 ? url : url.substring(0, query);
+		var fresh = base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : url.substring(query));
+		return Map.of("spring.datasource.url", fresh, "spring.datasource.username", user,
+				"spring.datasource.password", password);
 	}
 
 	private static synchronized EmbeddedPostgres embedded() {
