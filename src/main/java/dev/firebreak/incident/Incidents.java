@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.firebreak.Page;
+import dev.firebreak.platform.Page;
 import dev.firebreak.identity.FirebreakUser;
 
 /**

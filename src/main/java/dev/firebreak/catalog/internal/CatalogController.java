@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.firebreak.Page;
+import dev.firebreak.platform.Page;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
 import dev.firebreak.identity.AdminOnly;

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.firebreak.Problems;
-import dev.firebreak.Text;
+import dev.firebreak.platform.Problems;
+import dev.firebreak.platform.Text;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
 import dev.firebreak.identity.Account;

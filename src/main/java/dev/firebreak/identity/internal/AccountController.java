@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.firebreak.Page;
-import dev.firebreak.Problems;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Problems;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.AdminOnly;
 import dev.firebreak.identity.FirebreakUser;

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.firebreak.Page;
-import dev.firebreak.Sql;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Sql;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.FirebreakUser;

@@ -4,7 +4,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.firebreak.Page;
+import dev.firebreak.platform.Page;
 import dev.firebreak.identity.AdminOnly;
 
 @RestController

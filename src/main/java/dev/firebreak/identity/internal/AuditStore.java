@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import dev.firebreak.Page;
-import dev.firebreak.Sql;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Sql;
 import dev.firebreak.identity.AuditLog;
 import dev.firebreak.identity.FirebreakUser;
 

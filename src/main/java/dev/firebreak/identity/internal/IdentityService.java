@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.firebreak.Problems;
-import dev.firebreak.Text;
+import dev.firebreak.platform.Problems;
+import dev.firebreak.platform.Text;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;

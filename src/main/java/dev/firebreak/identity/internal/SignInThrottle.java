@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import dev.firebreak.Problems;
+import dev.firebreak.platform.Problems;
 
 /**
  * Slows password guessing: after too many refused sign-ins for one e-mail from one address within

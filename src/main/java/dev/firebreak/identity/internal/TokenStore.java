@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.firebreak.Page;
-import dev.firebreak.Sql;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Sql;
 
 @Repository
 class TokenStore {

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.springframework.web.ErrorResponseException;
 
-import dev.firebreak.Problems;
-import dev.firebreak.Text;
+import dev.firebreak.platform.Problems;
+import dev.firebreak.platform.Text;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Milestones;

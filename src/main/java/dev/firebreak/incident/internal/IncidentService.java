@@ -12,8 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.firebreak.Page;
-import dev.firebreak.Problems;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Problems;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;

@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.firebreak.Page;
-import dev.firebreak.Sql;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Sql;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentFilter;
 import dev.firebreak.incident.IncidentRole;

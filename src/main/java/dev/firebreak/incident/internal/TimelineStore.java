@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.firebreak.Sql;
+import dev.firebreak.platform.Sql;
 import dev.firebreak.incident.Mitigation;
 import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.TimelineEntry;

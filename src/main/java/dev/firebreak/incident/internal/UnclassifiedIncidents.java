@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.firebreak.FirebreakPolicy;
+import dev.firebreak.platform.FirebreakPolicy;
 import dev.firebreak.incident.Severity;
 
 /**

@@ -1,4 +1,4 @@
-package dev.firebreak;
+package dev.firebreak.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -24,7 +24,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
-import dev.firebreak.FirebreakPolicy.Requirement;
+import dev.firebreak.platform.FirebreakPolicy.Requirement;
 
 /**
  * The policy as {@code application.yml} binds it: the rubric of the product specification, and a

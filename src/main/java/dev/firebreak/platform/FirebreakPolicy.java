@@ -1,4 +1,4 @@
-package dev.firebreak;
+package dev.firebreak.platform;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.firebreak;
+package dev.firebreak.platform;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;

@@ -1,4 +1,4 @@
-package dev.firebreak;
+package dev.firebreak.platform;
 
 import org.springframework.context.annotation.Configuration;
 

@@ -1,4 +1,4 @@
-package dev.firebreak;
+package dev.firebreak.platform;
 
 import java.util.ArrayList;
 import java.util.List;

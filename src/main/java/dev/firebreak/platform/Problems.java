@@ -1,4 +1,4 @@
-package dev.firebreak;
+package dev.firebreak.platform;
 
 import java.util.List;
 import java.util.Map;
