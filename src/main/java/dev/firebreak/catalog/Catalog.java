@@ -1,6 +1,7 @@
 package dev.firebreak.catalog;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,4 +15,7 @@ public interface Catalog {
 	Map<UUID, Service> services(Collection<UUID> ids);
 
 	Optional<Team> team(UUID id);
+
+	/** Every service, by name: for choosing the ones an incident affects. */
+	List<Service> allServices();
 }

@@ -57,6 +57,11 @@ public class CatalogStore implements Catalog {
 					team.createdAt()));
 	}
 
+	@Override
+	public List<Service> allServices() {
+		return jdbc.sql("select * from catalog_service order by name").query((rs, n) -> service(rs)).list();
+	}
+
 	Page<Team> teams(Page.Request page) {
 		var rows = jdbc.sql("select * from catalog_team order by name limit :limit offset :offset")
 			.param("limit", page.size()).param("offset", page.offset())

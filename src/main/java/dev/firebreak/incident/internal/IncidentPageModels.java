@@ -27,10 +27,15 @@ final class IncidentPageModels {
 	 * not with a binding error page.
 	 */
 	record DeclareForm(String title, String severity, String source, String summary, String customerImpact,
-			Boolean customerReported, Boolean dataLossSuspected, Boolean security, Boolean isPrivate) {
+			List<UUID> services, Boolean customerReported, Boolean dataLossSuspected, Boolean security,
+			Boolean isPrivate) {
 
-		static final DeclareForm EMPTY = new DeclareForm("", "", IncidentSource.INTERNAL.toString(), "", "", false,
-				false, false, false);
+		static final DeclareForm EMPTY = new DeclareForm("", "", IncidentSource.INTERNAL.toString(), "", "", List.of(),
+				false, false, false, false);
+
+		DeclareForm {
+			services = services == null ? List.of() : List.copyOf(services);
+		}
 
 		/** What is wrong with the form, in words for the person who filled it in; null when nothing is. */
 		String problem() {
@@ -52,7 +57,7 @@ final class IncidentPageModels {
 
 		Declaration declaration() {
 			return new Declaration(title.strip(), IncidentPages.blankToNull(summary), parse(Severity.class, severity),
-					parse(IncidentSource.class, source), List.of(), IncidentPages.blankToNull(customerImpact),
+					parse(IncidentSource.class, source), services, IncidentPages.blankToNull(customerImpact),
 					Boolean.TRUE.equals(customerReported), Boolean.TRUE.equals(dataLossSuspected),
 					Boolean.TRUE.equals(security), Boolean.TRUE.equals(isPrivate), null, null);
 		}

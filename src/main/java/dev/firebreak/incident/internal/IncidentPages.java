@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.firebreak.platform.Page;
+import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
@@ -71,9 +74,12 @@ class IncidentPages {
 
 	private final Accounts accounts;
 
-	IncidentPages(Incidents incidents, Accounts accounts) {
+	private final Catalog catalog;
+
+	IncidentPages(Incidents incidents, Accounts accounts, Catalog catalog) {
 		this.incidents = incidents;
 		this.accounts = accounts;
+		this.catalog = catalog;
 	}
 
 	@ModelAttribute
@@ -135,6 +141,7 @@ class IncidentPages {
 		model.addAttribute("titleLimit", IncidentRules.TITLE_MAX);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("sources", IncidentSource.values());
+		model.addAttribute("services", catalog.allServices());
 	}
 
 	// ---- one incident ----
@@ -143,6 +150,13 @@ class IncidentPages {
 	String incident(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user, Model model) {
 		showIncident(visible(id, user), user, model);
 		return INCIDENT_VIEW;
+	}
+
+	/** The incident summary, as the API gives it, for a person signed in to the pages. */
+	@GetMapping(value = "/incidents/{id}/summary.md", produces = "text/markdown;charset=UTF-8")
+	@ResponseBody
+	String summary(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
+		return incidents.summary(visible(id, user).number());
 	}
 
 	@PostMapping("/incidents/{id}/severity")
@@ -289,6 +303,10 @@ class IncidentPages {
 		}
 		model.addAttribute("incident", incident);
 		model.addAttribute("severity", severity(incident.severity()));
+		var services = catalog.services(incident.affectedServiceIds());
+		model.addAttribute("affectedServices", incident.affectedServiceIds().stream()
+			.map(serviceId -> services.containsKey(serviceId) ? services.get(serviceId).name() : "a removed service")
+			.sorted().collect(Collectors.joining(", ")));
 		model.addAttribute("declaredBy", nameOf(names, incident.declaredBy(), "Firebreak (from an alert)"));
 		model.addAttribute("roles", roles);
 		model.addAttribute("experts", incident.subjectMatterExperts().stream().map(e -> nameOf(names, e, "")).toList());
