@@ -57,6 +57,8 @@ class ClusterTests {
 		properties.put("firebreak.admin.password", PASSWORD);
 		properties.put("firebreak.data-dir", "target/test-data");
 		properties.put("firebreak.incident.unclassified-sweep", "P365D");
+		// one secret key for the whole cluster, as the README asks
+		properties.put("firebreak.secret-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
 		var start = new CountDownLatch(1);
 		var executor = Executors.newFixedThreadPool(2);
 		try {

@@ -1,12 +1,9 @@
 package dev.firebreak.identity.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.firebreak.platform.Problems;
+import dev.firebreak.platform.Secrets;
 import dev.firebreak.platform.Text;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.FirebreakUser;
@@ -146,14 +144,8 @@ class IdentityService {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
 	}
 
-	/** Tokens are long random secrets, so one round of SHA-256 protects them; BCrypt is for passwords. */
 	static String hash(String secret) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Secrets.fingerprint(secret);
 	}
 
 	record IssuedToken(TokenStore.ApiToken token, String secret) {

@@ -1,0 +1,12 @@
+package dev.firebreak.alerting;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A monitoring tool's way in to one service. Its routing key is the credential the tool sends;
+ * it is held encrypted and never part of this record.
+ */
+public record Integration(UUID id, UUID serviceId, IntegrationType type, String name, Instant createdAt,
+		Instant keyRotatedAt) {
+}

@@ -1,0 +1,99 @@
+package dev.firebreak.alerting.internal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.firebreak.alerting.Integration;
+import dev.firebreak.alerting.IntegrationType;
+import dev.firebreak.catalog.Catalog;
+import dev.firebreak.identity.AdminOnly;
+import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.platform.Problems;
+
+/**
+ * A service's integrations. Everyone sees which exist; only administrators see and change their
+ * routing keys, which are credentials.
+ */
+@RestController
+class IntegrationController {
+
+	private final IntegrationKeys integrations;
+
+	private final IntegrationStore store;
+
+	private final Catalog catalog;
+
+	IntegrationController(IntegrationKeys integrations, IntegrationStore store, Catalog catalog) {
+		this.integrations = integrations;
+		this.store = store;
+		this.catalog = catalog;
+	}
+
+	@PostMapping("/api/v1/services/{serviceId}/integrations")
+	@AdminOnly
+	ResponseEntity<IntegrationView> create(@PathVariable UUID serviceId, @Valid @RequestBody NewIntegration request) {
+		var integration = integrations.create(serviceId, request.type(), request.name());
+		return ResponseEntity.created(URI.create("/api/v1/integrations/" + integration.id()))
+			.body(view(integration, true));
+	}
+
+	@GetMapping("/api/v1/services/{serviceId}/integrations")
+	List<IntegrationView> list(@PathVariable UUID serviceId, @AuthenticationPrincipal FirebreakUser user) {
+		if (catalog.service(serviceId).isEmpty()) {
+			throw Problems.notFound("No service " + serviceId + "; GET /api/v1/services lists them");
+		}
+		return store.forService(serviceId).stream().map(i -> view(i, user.isAdmin())).toList();
+	}
+
+	@GetMapping("/api/v1/integrations/{id}")
+	IntegrationView get(@PathVariable UUID id, @AuthenticationPrincipal FirebreakUser user) {
+		return view(integrations.get(id), user.isAdmin());
+	}
+
+	@PostMapping("/api/v1/integrations/{id}/routing-key")
+	@AdminOnly
+	IntegrationView regenerate(@PathVariable UUID id) {
+		return view(integrations.regenerate(id), true);
+	}
+
+	@DeleteMapping("/api/v1/integrations/{id}")
+	@AdminOnly
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable UUID id) {
+		integrations.delete(id);
+	}
+
+	private IntegrationView view(Integration integration, boolean withKey) {
+		return new IntegrationView(integration.id(), integration.serviceId(), integration.type(), integration.name(),
+				integration.createdAt(), integration.keyRotatedAt(),
+				withKey ? integrations.routingKey(integration.id()) : null);
+	}
+
+	record NewIntegration(@NotNull IntegrationType type, @Size(max = 100) String name) {
+	}
+
+	/** {@code routing_key} is present for administrators only. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record IntegrationView(UUID id, UUID serviceId, IntegrationType type, String name, Instant createdAt,
+			Instant keyRotatedAt, String routingKey) {
+	}
+}

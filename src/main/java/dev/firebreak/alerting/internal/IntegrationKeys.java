@@ -1,0 +1,104 @@
+package dev.firebreak.alerting.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.firebreak.alerting.Integration;
+import dev.firebreak.alerting.IntegrationType;
+import dev.firebreak.catalog.Catalog;
+import dev.firebreak.identity.AuditLog;
+import dev.firebreak.platform.Problems;
+import dev.firebreak.platform.Secrets;
+import dev.firebreak.platform.Text;
+
+/**
+ * Integrations and their routing keys: 32 hexadecimal characters like PagerDuty's, made from
+ * 128 random bits, found by their hash, shown again by decrypting them, replaced on request.
+ */
+@Component
+class IntegrationKeys {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final IntegrationStore store;
+
+	private final Catalog catalog;
+
+	private final Secrets secrets;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	IntegrationKeys(IntegrationStore store, Catalog catalog, Secrets secrets, AuditLog audit, Clock clock) {
+		this.store = store;
+		this.catalog = catalog;
+		this.secrets = secrets;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Integration create(UUID serviceId, IntegrationType type, String name) {
+		var service = catalog.service(serviceId)
+			.orElseThrow(() -> Problems.notFound("No service " + serviceId + "; GET /api/v1/services lists them"));
+		if (type == null) {
+			throw Problems.invalid("/type", "type must be one of events_v2, alertmanager, grafana, webhook, heartbeat");
+		}
+		var label = Text.optional("/name", name, 100);
+		var now = clock.instant();
+		var integration = new Integration(UUID.randomUUID(), serviceId, type,
+				label == null || label.isEmpty() ? service.name() + " " + type.toString().replace('_', ' ') : label, now, now);
+		var key = newKey();
+		store.insert(integration, Secrets.fingerprint(key), secrets.encrypt(key));
+		audit.record("integration.created", "integration", integration.id().toString(),
+				integration.name() + " (" + type + ") on " + service.name());
+		return integration;
+	}
+
+	/** A new routing key; the old one stops working at once. */
+	@Transactional
+	Integration regenerate(UUID id) {
+		var integration = get(id);
+		var key = newKey();
+		store.replaceKey(id, Secrets.fingerprint(key), secrets.encrypt(key), clock.instant());
+		audit.record("integration.key_regenerated", "integration", id.toString(), integration.name());
+		return get(id);
+	}
+
+	@Transactional
+	void delete(UUID id) {
+		var integration = get(id);
+		store.delete(id);
+		audit.record("integration.deleted", "integration", id.toString(), integration.name());
+	}
+
+	String routingKey(UUID id) {
+		return secrets.decrypt(store.keyCiphertext(id).orElseThrow(() -> notFound(id)));
+	}
+
+	/** The integration a client's routing key opens, if any. */
+	Optional<Integration> byRoutingKey(String key) {
+		return key == null || key.isBlank() ? Optional.empty() : store.byKeyHash(Secrets.fingerprint(key));
+	}
+
+	Integration get(UUID id) {
+		return store.find(id).orElseThrow(() -> notFound(id));
+	}
+
+	private static RuntimeException notFound(UUID id) {
+		return Problems.notFound("No integration " + id + "; GET /api/v1/services/{id}/integrations lists a service's");
+	}
+
+	private static String newKey() {
+		var bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+}
