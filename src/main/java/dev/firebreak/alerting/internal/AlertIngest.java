@@ -1,0 +1,97 @@
+package dev.firebreak.alerting.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+import dev.firebreak.alerting.Alert;
+import dev.firebreak.alerting.AlertAcknowledged;
+import dev.firebreak.alerting.AlertResolved;
+import dev.firebreak.alerting.AlertSeverity;
+import dev.firebreak.alerting.AlertStatus;
+import dev.firebreak.alerting.AlertTriggered;
+import dev.firebreak.alerting.Integration;
+
+/**
+ * Folds inbound events into alerts, by (integration, dedup key): a trigger opens an alert or
+ * counts a repeat of the open one; acknowledge and resolve act on the open one and are dropped
+ * when there is none. Each event is committed before the client hears 202.
+ */
+@Component
+class AlertIngest {
+
+	private final AlertStore alerts;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	AlertIngest(AlertStore alerts, ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
+		this.alerts = alerts;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** The alert the trigger opened or repeated. */
+	Alert trigger(Integration integration, String dedupKey, AlertSeverity severity, String summary, String source,
+			String payload) {
+		try {
+			return transactions.execute(status -> triggerOnce(integration, dedupKey, severity, summary, source, payload));
+		}
+		catch (DuplicateKeyException raced) {
+			// the same new key arrived twice at once and the other request opened the alert: repeat it
+			return transactions.execute(status -> triggerOnce(integration, dedupKey, severity, summary, source, payload));
+		}
+	}
+
+	private Alert triggerOnce(Integration integration, String dedupKey, AlertSeverity severity, String summary,
+			String source, String payload) {
+		var now = clock.instant();
+		var open = alerts.lockOpen(integration.id(), dedupKey);
+		if (open.isPresent()) {
+			alerts.recordOccurrence(open.get().id(), now, severity, summary, payload);
+			return alerts.find(open.get().id()).orElseThrow();
+		}
+		var alert = new Alert(UUID.randomUUID(), integration.id(), integration.serviceId(), dedupKey,
+				AlertStatus.TRIGGERED, severity, summary, source, 1, now, now, null, null);
+		alerts.insert(alert, payload);
+		events.publishEvent(new AlertTriggered(alert.id(), alert.serviceId(), severity, now));
+		return alert;
+	}
+
+	/** Acknowledges the open alert of this key; false when there is none to acknowledge. */
+	boolean acknowledge(Integration integration, String dedupKey) {
+		return Boolean.TRUE.equals(transactions.execute(status -> {
+			var open = alerts.lockOpen(integration.id(), dedupKey);
+			if (open.isEmpty() || open.get().status() != AlertStatus.TRIGGERED) {
+				return false;
+			}
+			Instant now = clock.instant();
+			alerts.acknowledge(open.get().id(), now);
+			events.publishEvent(new AlertAcknowledged(open.get().id(), open.get().serviceId(), now));
+			return true;
+		}));
+	}
+
+	/** Resolves the open alert of this key; false when there is none. */
+	boolean resolve(Integration integration, String dedupKey) {
+		return Boolean.TRUE.equals(transactions.execute(status -> {
+			var open = alerts.lockOpen(integration.id(), dedupKey);
+			if (open.isEmpty()) {
+				return false;
+			}
+			Instant now = clock.instant();
+			alerts.resolve(open.get().id(), now);
+			events.publishEvent(new AlertResolved(open.get().id(), open.get().serviceId(), now));
+			return true;
+		}));
+	}
+}

@@ -1,0 +1,110 @@
+package dev.firebreak.alerting.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.firebreak.alerting.IntegrationType;
+
+/**
+ * {@code POST /v2/enqueue}, the PagerDuty Events API v2 alert endpoint, answered in that API's own
+ * words so existing clients (Alertmanager's pagerduty_config, SDKs, scripts) work unchanged. The
+ * routing key in the body is the credential; the event is committed before the 202.
+ */
+@RestController
+class EventsV2Controller {
+
+	static final int LIMIT_BYTES = 512 * 1024;
+
+	private final IntegrationKeys integrations;
+
+	private final AlertIngest ingest;
+
+	private final JsonMapper json;
+
+	EventsV2Controller(IntegrationKeys integrations, AlertIngest ingest, JsonMapper json) {
+		this.integrations = integrations;
+		this.ingest = ingest;
+		this.json = json;
+	}
+
+	@PostMapping(value = "/v2/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> enqueue(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > LIMIT_BYTES) {
+			return tooLarge();
+		}
+		var body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
+		if (body.length > LIMIT_BYTES) {
+			return tooLarge();
+		}
+		JsonNode event;
+		try {
+			event = json.readTree(body);
+		}
+		catch (JacksonException e) {
+			return unrecognized();
+		}
+		if (event == null || !event.isObject()) {
+			return unrecognized();
+		}
+		var parsed = EventsV2.read(event);
+		if (!parsed.isValid()) {
+			return invalid(parsed.errors());
+		}
+		var integration = integrations.byRoutingKey(parsed.routingKey())
+			.filter(found -> found.type() == IntegrationType.EVENTS_V2);
+		if (integration.isEmpty()) {
+			return invalid(List.of("'routing_key' does not belong to an Events API v2 integration."));
+		}
+		var dedupKey = parsed.dedupKey() == null || parsed.dedupKey().isBlank()
+				? UUID.randomUUID().toString().replace("-", "") : parsed.dedupKey();
+		switch (parsed.action()) {
+			case "trigger" -> ingest.trigger(integration.get(), dedupKey, parsed.severity(), parsed.summary(),
+					parsed.source(), stored((ObjectNode) event));
+			case "acknowledge" -> ingest.acknowledge(integration.get(), dedupKey);
+			default -> ingest.resolve(integration.get(), dedupKey);
+		}
+		var answer = new LinkedHashMap<String, Object>();
+		answer.put("status", "success");
+		answer.put("message", "Event processed");
+		answer.put("dedup_key", dedupKey);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+	}
+
+	/** The event as it came, less its credential: a copy of the database must not reveal routing keys. */
+	private String stored(ObjectNode event) {
+		var copy = event.deepCopy();
+		copy.remove("routing_key");
+		return json.writeValueAsString(copy);
+	}
+
+	private static ResponseEntity<Map<String, Object>> invalid(List<String> errors) {
+		return ResponseEntity.badRequest()
+			.body(Map.of("status", "invalid event", "message", "Event object is invalid", "errors", errors));
+	}
+
+	private static ResponseEntity<Map<String, Object>> unrecognized() {
+		return ResponseEntity.badRequest().body(Map.of("status", "Unrecognized object", "message",
+				"Event object format is unrecognized", "errors", List.of("JSON parse error")));
+	}
+
+	private static ResponseEntity<Map<String, Object>> tooLarge() {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("status", "invalid event", "message",
+				"Event object is invalid", "errors", List.of("The event is larger than 512 KB.")));
+	}
+}

@@ -1,0 +1,207 @@
+package dev.firebreak.alerting.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import dev.firebreak.ApiTest;
+import dev.firebreak.alerting.AlertTriggered;
+import tools.jackson.databind.JsonNode;
+
+/** The PagerDuty Events API v2 at {@code /v2/enqueue}, as its clients expect it. */
+@RecordApplicationEvents
+class EventsV2Tests extends ApiTest {
+
+	@Autowired
+	ApplicationEvents events;
+
+	private String key;
+
+	private String service;
+
+	@BeforeEach
+	void anEventsV2Integration() {
+		var admin = adminToken();
+		service = api.post("/api/v1/services", admin, "{\"name\": \"ingest-%s\"}".formatted(UUID.randomUUID()))
+			.expectStatus(201).json().get("id").asString();
+		key = api.post("/api/v1/services/" + service + "/integrations", admin, "{\"type\": \"events_v2\"}")
+			.expectStatus(201).json().get("routing_key").asString();
+	}
+
+	private String trigger(String dedupKey, String severity, String summary) {
+		return """
+				{"routing_key": "%s", "event_action": "trigger", %s
+				 "payload": {"summary": "%s", "source": "db-1", "severity": "%s"}}"""
+			.formatted(key, dedupKey == null ? "" : "\"dedup_key\": \"" + dedupKey + "\",", summary, severity);
+	}
+
+	private JsonNode accepted(String body) {
+		var response = api.post("/v2/enqueue", null, body).expectStatus(202).json();
+		assertThat(response.get("status").asString()).isEqualTo("success");
+		assertThat(response.get("message").asString()).isEqualTo("Event processed");
+		return response;
+	}
+
+	private JsonNode alerts() {
+		return api.get("/api/v1/alerts?service=" + service, adminToken()).expectStatus(200).json();
+	}
+
+	@Test
+	void aTriggerOpensAnAlertAndRepeatsCountOnIt() {
+		var first = accepted(trigger("disk-full", "critical", "Disk 95% full on db-1"));
+		assertThat(first.get("dedup_key").asString()).isEqualTo("disk-full");
+		clock.advance(java.time.Duration.ofMinutes(2));
+		accepted(trigger("disk-full", "critical", "Disk 97% full on db-1"));
+
+		var list = alerts();
+		assertThat(list.get("total").asLong()).isEqualTo(1);
+		var alert = list.get("items").get(0);
+		assertThat(alert.get("status").asString()).isEqualTo("triggered");
+		assertThat(alert.get("severity").asString()).isEqualTo("critical");
+		assertThat(alert.get("summary").asString()).isEqualTo("Disk 97% full on db-1");
+		assertThat(alert.get("occurrences").asInt()).isEqualTo(2);
+		assertThat(alert.get("last_seen_at").asString()).isEqualTo(clock.instant().toString());
+		assertThat(events.stream(AlertTriggered.class)).hasSize(1);
+	}
+
+	@Test
+	void withoutADedupKeyOneIsMadeAndReturned() {
+		var dedupKey = accepted(trigger(null, "error", "Checkout 5xx")).get("dedup_key").asString();
+		assertThat(dedupKey).matches("[0-9a-f]{32}");
+		assertThat(alerts().get("items").get(0).get("dedup_key").asString()).isEqualTo(dedupKey);
+	}
+
+	@Test
+	void acknowledgeAndResolveActOnTheOpenAlertAndAResolvedKeyOpensANewOne() {
+		accepted(trigger("latency", "warning", "p99 over 2 s"));
+		accepted("{\"routing_key\": \"%s\", \"event_action\": \"acknowledge\", \"dedup_key\": \"latency\"}".formatted(key));
+		assertThat(alerts().get("items").get(0).get("status").asString()).isEqualTo("acknowledged");
+
+		accepted("{\"routing_key\": \"%s\", \"event_action\": \"resolve\", \"dedup_key\": \"latency\"}".formatted(key));
+		var resolved = alerts().get("items").get(0);
+		assertThat(resolved.get("status").asString()).isEqualTo("resolved");
+		assertThat(resolved.get("resolved_at").asString()).isEqualTo(clock.instant().toString());
+
+		clock.advance(java.time.Duration.ofMinutes(1));
+		accepted(trigger("latency", "warning", "p99 over 2 s again"));
+		var list = alerts();
+		assertThat(list.get("total").asLong()).isEqualTo(2);
+		assertThat(list.get("items").get(0).get("status").asString()).isEqualTo("triggered");
+	}
+
+	@Test
+	void acknowledgeOrResolveOfAnUnknownKeyIsAnsweredAndDropped() {
+		accepted("{\"routing_key\": \"%s\", \"event_action\": \"resolve\", \"dedup_key\": \"never-seen\"}".formatted(key));
+		accepted("{\"routing_key\": \"%s\", \"event_action\": \"acknowledge\", \"dedup_key\": \"never-seen\"}".formatted(key));
+		assertThat(alerts().get("total").asLong()).isZero();
+	}
+
+	@Test
+	void unknownFieldsAreIgnoredAndUnknownSeveritiesPageAsErrors() {
+		accepted("""
+				{"routing_key": "%s", "event_action": "trigger", "dedup_key": "templated", "something_new": [1, 2],
+				 "payload": {"summary": "From a template", "source": "alertmanager", "severity": "page", "extra": true}}"""
+			.formatted(key));
+		var alert = alerts().get("items").get(0);
+		assertThat(alert.get("severity").asString()).isEqualTo("error");
+
+		var detail = api.get("/api/v1/alerts/" + alert.get("id").asString(), adminToken()).expectStatus(200).json();
+		assertThat(detail.get("payload").get("payload").get("severity").asString()).isEqualTo("page");
+		assertThat(detail.get("payload").get("something_new").size()).isEqualTo(2);
+		// the credential is not kept with the alert
+		assertThat(detail.get("payload").has("routing_key")).isFalse();
+		assertThat(jdbc.sql("select payload from alert where dedup_key = 'templated'").query(String.class).single())
+			.doesNotContain(key);
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"{\"event_action\": \"trigger\", \"payload\": {\"summary\": \"s\", \"source\": \"x\", \"severity\": \"info\"}} | 'routing_key' is missing",
+			"{\"routing_key\": \"short\", \"event_action\": \"trigger\", \"payload\": {\"summary\": \"s\", \"source\": \"x\", \"severity\": \"info\"}} | must be 32 characters",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"explode\"} | 'event_action' must be one of",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"trigger\"} | 'payload' is required",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"trigger\", \"payload\": {\"source\": \"x\", \"severity\": \"info\"}} | 'payload.summary' is missing",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"trigger\", \"payload\": {\"summary\": \"s\", \"severity\": \"info\"}} | 'payload.source' is missing",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"trigger\", \"payload\": {\"summary\": \"s\", \"source\": \"x\"}} | 'payload.severity' is missing",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"trigger\", \"payload\": {\"summary\": \"s\", \"source\": \"x\", \"severity\": \"info\", \"timestamp\": \"noon\"}} | 'payload.timestamp'",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"resolve\"} | 'dedup_key' is required to resolve",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"acknowledge\", \"dedup_key\": 7} | 'dedup_key' must be a string",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"trigger\", \"images\": [{\"src\": \"http://x\"}], \"payload\": {\"summary\": \"s\", \"source\": \"x\", \"severity\": \"info\"}} | https",
+			"{\"routing_key\": \"KEY\", \"event_action\": \"trigger\", \"links\": [{\"text\": \"no href\"}], \"payload\": {\"summary\": \"s\", \"source\": \"x\", \"severity\": \"info\"}} | 'href'",
+			"{\"routing_key\": \"00000000000000000000000000000000\", \"event_action\": \"trigger\", \"payload\": {\"summary\": \"s\", \"source\": \"x\", \"severity\": \"info\"}} | does not belong" })
+	void anInvalidEventIsRefusedInTheApisWordsAndStoresNothing(String body, String error) {
+		var before = count();
+		var response = api.post("/v2/enqueue", null, body.replace("KEY", key)).expectStatus(400).json();
+		assertThat(response.get("status").asString()).isEqualTo("invalid event");
+		assertThat(response.get("message").asString()).isEqualTo("Event object is invalid");
+		assertThat(response.get("errors").toString()).contains(error.strip());
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void aSummaryOrDedupKeyOverItsLimitIsRefused() {
+		var before = count();
+		api.post("/v2/enqueue", null, trigger("k", "info", "s".repeat(1025))).expectStatus(400);
+		api.post("/v2/enqueue", null, trigger("d".repeat(256), "info", "s")).expectStatus(400);
+		accepted(trigger("d".repeat(255), "info", "s".repeat(1024)));
+		assertThat(count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void whatIsNotJsonIsUnrecognized() throws Exception {
+		var before = count();
+		for (var body : new String[] { "{\"routing_key\": ", "[1, 2]", "\"text\"", "" }) {
+			var response = api.post("/v2/enqueue", null, body).expectStatus(400).json();
+			assertThat(response.get("status").asString()).isEqualTo("Unrecognized object");
+			assertThat(response.get("errors").get(0).asString()).isEqualTo("JSON parse error");
+		}
+		var invalidUtf8 = mvc.perform(post("/v2/enqueue").contentType(MediaType.APPLICATION_JSON)
+			.content(new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' })).andReturn().getResponse();
+		assertThat(invalidUtf8.getStatus()).isEqualTo(400);
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void anEventOver512KbIsTooLarge() {
+		var before = count();
+		var big = trigger("big", "info", "s").replace("\"source\": \"db-1\"", "\"source\": \"db-1\", \"custom_details\": {\"blob\": \"" + "x".repeat(512 * 1024) + "\"}");
+		var response = api.post("/v2/enqueue", null, big).expectStatus(413).json();
+		assertThat(response.get("status").asString()).isEqualTo("invalid event");
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void anotherIntegrationTypesKeyDoesNotOpenThisEndpoint() {
+		var webhookKey = api.post("/api/v1/services/" + service + "/integrations", adminToken(), "{\"type\": \"webhook\"}")
+			.expectStatus(201).json().get("routing_key").asString();
+		var body = trigger("x", "info", "s").replace(key, webhookKey);
+		api.post("/v2/enqueue", null, body).expectStatus(400);
+		assertThat(alerts().get("total").asLong()).isZero();
+	}
+
+	@Test
+	void alertsAreReadWithAToken() {
+		accepted(trigger("read-me", "info", "FYI"));
+		var viewer = person("viewer");
+		assertThat(api.get("/api/v1/alerts?service=" + service + "&status=triggered", viewer.token()).json()
+			.get("total").asLong()).isEqualTo(1);
+		assertThat(api.get("/api/v1/alerts?service=" + service + "&status=resolved", viewer.token()).json()
+			.get("total").asLong()).isZero();
+		api.get("/api/v1/alerts", null).problem(401);
+		api.get("/api/v1/alerts/" + UUID.randomUUID(), viewer.token()).problem(404);
+	}
+
+	private long count() {
+		return jdbc.sql("select count(*) from alert").query(Long.class).single();
+	}
+}
