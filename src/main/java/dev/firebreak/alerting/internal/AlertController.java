@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,8 +23,26 @@ class AlertController {
 
 	private final AlertStore alerts;
 
-	AlertController(AlertStore alerts) {
+	private final AlertIngest ingest;
+
+	AlertController(AlertStore alerts, AlertIngest ingest) {
 		this.alerts = alerts;
+		this.ingest = ingest;
+	}
+
+	/** Someone is on it. An alert already acknowledged or resolved stays as it is. */
+	@PostMapping("/api/v1/alerts/{id}/acknowledge")
+	AlertView acknowledge(@PathVariable UUID id) {
+		alert(id);
+		ingest.acknowledge(id);
+		return get(id);
+	}
+
+	@PostMapping("/api/v1/alerts/{id}/resolve")
+	AlertView resolve(@PathVariable UUID id) {
+		alert(id);
+		ingest.resolve(id);
+		return get(id);
 	}
 
 	@GetMapping("/api/v1/alerts")
@@ -36,9 +55,12 @@ class AlertController {
 	/** One alert with the payload of its latest event, as it was sent (less the routing key). */
 	@GetMapping("/api/v1/alerts/{id}")
 	AlertView get(@PathVariable UUID id) {
-		var alert = alerts.find(id)
+		return new AlertView(alert(id), alerts.payload(id).orElse("null"));
+	}
+
+	private Alert alert(UUID id) {
+		return alerts.find(id)
 			.orElseThrow(() -> Problems.notFound("No alert " + id + "; GET /api/v1/alerts lists them"));
-		return new AlertView(alert, alerts.payload(id).orElse("null"));
 	}
 
 	record AlertView(@JsonUnwrapped Alert alert, @JsonRawValue String payload) {

@@ -16,6 +16,7 @@ import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.alerting.AlertTriggered;
 import dev.firebreak.alerting.Integration;
+import dev.firebreak.identity.AuditLog;
 
 /**
  * Folds inbound events into alerts, by (integration, dedup key): a trigger opens an alert or
@@ -33,7 +34,11 @@ class AlertIngest {
 
 	private final Clock clock;
 
-	AlertIngest(AlertStore alerts, ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
+	private final AuditLog audit;
+
+	AlertIngest(AlertStore alerts, ApplicationEventPublisher events, TransactionOperations transactions, Clock clock,
+			AuditLog audit) {
+		this.audit = audit;
 		this.alerts = alerts;
 		this.events = events;
 		this.transactions = transactions;
@@ -67,31 +72,64 @@ class AlertIngest {
 		return alert;
 	}
 
+	/**
+	 * A person acknowledges an alert from the API or the pages, audited with the change; false
+	 * when it is not triggered. (A monitoring tool's own acknowledgements are alert events, not
+	 * audit rows: a storm would flood the audit log.)
+	 */
+	boolean acknowledge(UUID alertId) {
+		return Boolean.TRUE.equals(transactions.execute(status -> alerts.find(alertId)
+			.flatMap(alert -> alerts.lockOpen(alert.integrationId(), alert.dedupKey()))
+			.filter(open -> open.id().equals(alertId))
+			.filter(this::acknowledgeOpen)
+			.map(open -> {
+				audit.record("alert.acknowledged", "alert", alertId.toString(), open.summary());
+				return true;
+			})
+			.orElse(false)));
+	}
+
+	/** A person resolves an alert; false when it is already resolved. */
+	boolean resolve(UUID alertId) {
+		return Boolean.TRUE.equals(transactions.execute(status -> alerts.find(alertId)
+			.flatMap(alert -> alerts.lockOpen(alert.integrationId(), alert.dedupKey()))
+			.filter(open -> open.id().equals(alertId))
+			.filter(this::resolveOpen)
+			.map(open -> {
+				audit.record("alert.resolved", "alert", alertId.toString(), open.summary());
+				return true;
+			})
+			.orElse(false)));
+	}
+
 	/** Acknowledges the open alert of this key; false when there is none to acknowledge. */
 	boolean acknowledge(Integration integration, String dedupKey) {
 		return Boolean.TRUE.equals(transactions.execute(status -> {
-			var open = alerts.lockOpen(integration.id(), dedupKey);
-			if (open.isEmpty() || open.get().status() != AlertStatus.TRIGGERED) {
-				return false;
-			}
-			Instant now = clock.instant();
-			alerts.acknowledge(open.get().id(), now);
-			events.publishEvent(new AlertAcknowledged(open.get().id(), open.get().serviceId(), now));
-			return true;
+			return alerts.lockOpen(integration.id(), dedupKey).map(this::acknowledgeOpen).orElse(false);
 		}));
 	}
 
 	/** Resolves the open alert of this key; false when there is none. */
 	boolean resolve(Integration integration, String dedupKey) {
 		return Boolean.TRUE.equals(transactions.execute(status -> {
-			var open = alerts.lockOpen(integration.id(), dedupKey);
-			if (open.isEmpty()) {
-				return false;
-			}
-			Instant now = clock.instant();
-			alerts.resolve(open.get().id(), now);
-			events.publishEvent(new AlertResolved(open.get().id(), open.get().serviceId(), now));
-			return true;
+			return alerts.lockOpen(integration.id(), dedupKey).map(this::resolveOpen).orElse(false);
 		}));
+	}
+
+	private boolean acknowledgeOpen(Alert open) {
+		if (open.status() != AlertStatus.TRIGGERED) {
+			return false;
+		}
+		Instant now = clock.instant();
+		alerts.acknowledge(open.id(), now);
+		events.publishEvent(new AlertAcknowledged(open.id(), open.serviceId(), now));
+		return true;
+	}
+
+	private boolean resolveOpen(Alert open) {
+		Instant now = clock.instant();
+		alerts.resolve(open.id(), now);
+		events.publishEvent(new AlertResolved(open.id(), open.serviceId(), now));
+		return true;
 	}
 }

@@ -201,6 +201,27 @@ class EventsV2Tests extends ApiTest {
 		api.get("/api/v1/alerts/" + UUID.randomUUID(), viewer.token()).problem(404);
 	}
 
+	@Test
+	void aResponderAcknowledgesAndResolvesAnAlertAndItIsAudited() {
+		accepted(trigger("by-hand", "critical", "Queue stuck"));
+		var id = alerts().get("items").get(0).get("id").asString();
+		var responder = person("responder");
+		var viewer = person("viewer");
+
+		api.post("/api/v1/alerts/" + id + "/acknowledge", viewer.token(), null).problem(403);
+		var acknowledged = api.post("/api/v1/alerts/" + id + "/acknowledge", responder.token(), null).expectStatus(200).json();
+		assertThat(acknowledged.get("status").asString()).isEqualTo("acknowledged");
+		var resolved = api.post("/api/v1/alerts/" + id + "/resolve", responder.token(), null).expectStatus(200).json();
+		assertThat(resolved.get("status").asString()).isEqualTo("resolved");
+		// again: nothing more happens, and nothing more is audited
+		api.post("/api/v1/alerts/" + id + "/resolve", responder.token(), null).expectStatus(200);
+
+		var audit = api.get("/api/v1/audit?size=50", adminToken()).json().get("items");
+		assertThat(audit.values()).filteredOn(e -> id.equals(e.get("target_id").asString()))
+			.extracting(e -> e.get("action").asString()).containsExactlyInAnyOrder("alert.acknowledged", "alert.resolved");
+		api.post("/api/v1/alerts/" + UUID.randomUUID() + "/resolve", responder.token(), null).problem(404);
+	}
+
 	private long count() {
 		return jdbc.sql("select count(*) from alert").query(Long.class).single();
 	}
