@@ -1,8 +1,11 @@
 package dev.firebreak;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +61,19 @@ public abstract class ApiTest {
 	@Autowired
 	void api(MockMvc mvc, JsonMapper json) {
 		this.api = new Api(mvc, json);
+	}
+
+	/**
+	 * Waits until every event between modules has been handled, so one test's asynchronous work
+	 * (an alert opening an incident) never lands in the next test. A listener that failed leaves
+	 * its event incomplete, and this fails the test that caused it.
+	 */
+	@AfterEach
+	protected void eventsBetweenModulesAreHandled() {
+		Awaitility.await("events between modules handled").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class).single() == 0);
 	}
 
 	protected String adminToken() {

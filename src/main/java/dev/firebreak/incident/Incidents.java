@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.firebreak.platform.Page;
+import dev.firebreak.alerting.Alert;
 import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.platform.Page;
 
 /**
  * The incident module's public face. Every change is checked against the status machine, written
@@ -43,6 +44,9 @@ public interface Incidents {
 	List<TimelineEntry> timeline(long number);
 
 	List<Mitigation> mitigations(long number);
+
+	/** The alerts the incident gathered, oldest first. */
+	List<Alert> alerts(long number);
 
 	/** The incident summary in Markdown. */
 	String summary(long number);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum TimelineKind {
 
 	DECLARED, SEVERITY_CHANGED, STATUS_CHANGED, ROLE_ASSIGNED, ROLE_HANDED_OVER, ROLE_UNASSIGNED, MITIGATION, NOTE,
-	CORRECTION;
+	CORRECTION, ALERT;
 
 	@JsonValue
 	@Override

@@ -37,8 +37,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.firebreak.ApiTest;
-import dev.firebreak.platform.Page;
 import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.platform.Page;
 
 /**
  * The incident pages as a responder uses them: in a real headless Chromium against the running

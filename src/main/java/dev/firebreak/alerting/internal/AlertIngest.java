@@ -68,7 +68,7 @@ class AlertIngest {
 		var alert = new Alert(UUID.randomUUID(), integration.id(), integration.serviceId(), dedupKey,
 				AlertStatus.TRIGGERED, severity, summary, source, 1, now, now, null, null);
 		alerts.insert(alert, payload);
-		events.publishEvent(new AlertTriggered(alert.id(), alert.serviceId(), severity, now));
+		events.publishEvent(new AlertTriggered(alert.id(), alert.serviceId(), severity, summary, now));
 		return alert;
 	}
 

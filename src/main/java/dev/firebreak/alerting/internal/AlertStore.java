@@ -3,10 +3,15 @@ package dev.firebreak.alerting.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,11 +19,12 @@ import org.springframework.stereotype.Repository;
 import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
+import dev.firebreak.alerting.Alerts;
 import dev.firebreak.platform.Page;
 import dev.firebreak.platform.Sql;
 
 @Repository
-class AlertStore {
+public class AlertStore implements Alerts {
 
 	private static final String COLUMNS = """
 			id, integration_id, service_id, dedup_key, status, severity, summary, source, occurrences,
@@ -71,7 +77,18 @@ class AlertStore {
 			.param("id", id).param("at", Sql.timestamp(at)).update();
 	}
 
-	Optional<Alert> find(UUID id) {
+	@Override
+	public Map<UUID, Alert> findAll(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from alert where id in (:ids)").param("ids", List.copyOf(ids))
+			.query((rs, n) -> alert(rs)).list().stream()
+			.collect(Collectors.toMap(Alert::id, Function.identity()));
+	}
+
+	@Override
+	public Optional<Alert> find(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from alert where id = :id").param("id", id)
 			.query((rs, n) -> alert(rs)).optional();
 	}

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.firebreak.platform.Page;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
 import dev.firebreak.identity.AdminOnly;
+import dev.firebreak.platform.Page;
 
 /** Teams and services. Everyone reads them; only admins change them. */
 @RestController

@@ -7,13 +7,13 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.firebreak.platform.Problems;
-import dev.firebreak.platform.Text;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.AuditLog;
+import dev.firebreak.platform.Problems;
+import dev.firebreak.platform.Text;
 
 /** Changes to the catalog: checked, stored and audited in one transaction. */
 @Component

@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.firebreak.platform.Page;
-import dev.firebreak.platform.Sql;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Sql;
 
 @Repository
 public class CatalogStore implements Catalog {

@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.firebreak.platform.Page;
-import dev.firebreak.platform.Problems;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.AdminOnly;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Problems;
 
 @RestController
 @RequestMapping("/api/v1/accounts")

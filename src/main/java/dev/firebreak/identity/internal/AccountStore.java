@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.firebreak.platform.Page;
-import dev.firebreak.platform.Sql;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Sql;
 
 @Repository
 public class AccountStore implements Accounts {

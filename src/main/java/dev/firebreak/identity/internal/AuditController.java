@@ -4,8 +4,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.firebreak.platform.Page;
 import dev.firebreak.identity.AdminOnly;
+import dev.firebreak.platform.Page;
 
 @RestController
 class AuditController {

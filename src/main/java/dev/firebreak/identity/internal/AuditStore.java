@@ -12,10 +12,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import dev.firebreak.platform.Page;
-import dev.firebreak.platform.Sql;
 import dev.firebreak.identity.AuditLog;
 import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Sql;
 
 @Repository
 class AuditStore implements AuditLog {

@@ -12,12 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.firebreak.platform.Problems;
-import dev.firebreak.platform.Secrets;
-import dev.firebreak.platform.Text;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
+import dev.firebreak.platform.Problems;
+import dev.firebreak.platform.Secrets;
+import dev.firebreak.platform.Text;
 
 /** Accounts and the API tokens people sign their requests with. */
 @Service

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.platform.Page;
 import dev.firebreak.platform.Problems;
-import dev.firebreak.identity.FirebreakUser;
 
 @RestController
 class TokenController {

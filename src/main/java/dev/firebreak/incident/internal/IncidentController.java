@@ -30,8 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.firebreak.platform.Page;
-import dev.firebreak.platform.Problems;
+import dev.firebreak.alerting.Alert;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.incident.Declaration;
@@ -46,6 +45,8 @@ import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.incident.TimelineKind;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Problems;
 
 /** The incident API. Incidents are addressed by number, {@code INC-42}; private ones are invisible to outsiders. */
 @RestController
@@ -150,6 +151,11 @@ class IncidentController {
 		var number = visible(id, user).number();
 		return incidents.recordMitigation(number, request.lever(), request.description(), is(request.mitigated()),
 				user.id());
+	}
+
+	@GetMapping("/{id}/alerts")
+	List<Alert> alerts(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
+		return incidents.alerts(visible(id, user).number());
 	}
 
 	@GetMapping(value = "/{id}/summary.md", produces = "text/markdown;charset=UTF-8")

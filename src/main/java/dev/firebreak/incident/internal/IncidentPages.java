@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 
-import dev.firebreak.platform.Page;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.FirebreakUser;
@@ -46,6 +45,7 @@ import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.incident.TimelineEntry;
+import dev.firebreak.platform.Page;
 
 /**
  * The browser pages of a response: the list of incidents with the form that declares one, and

@@ -5,11 +5,11 @@ import java.util.Map;
 
 import org.springframework.web.ErrorResponseException;
 
-import dev.firebreak.platform.Problems;
-import dev.firebreak.platform.Text;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Milestones;
+import dev.firebreak.platform.Problems;
+import dev.firebreak.platform.Text;
 
 /** The rules of the incident aggregate that need no database: limits, the status machine, milestones. */
 final class IncidentRules {

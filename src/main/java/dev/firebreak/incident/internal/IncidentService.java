@@ -1,6 +1,7 @@
 package dev.firebreak.incident.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.firebreak.platform.Page;
-import dev.firebreak.platform.Problems;
+import dev.firebreak.alerting.Alert;
+import dev.firebreak.alerting.AlertStatus;
+import dev.firebreak.alerting.AlertTriggered;
+import dev.firebreak.alerting.Alerts;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
@@ -30,6 +33,7 @@ import dev.firebreak.incident.IncidentMitigated;
 import dev.firebreak.incident.IncidentResolved;
 import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.IncidentSeverityChanged;
+import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.IncidentStatusChanged;
 import dev.firebreak.incident.Incidents;
@@ -42,6 +46,8 @@ import dev.firebreak.incident.RoleUnassigned;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.incident.TimelineKind;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Problems;
 
 /**
  * Runs the incident aggregate. Each change locks the incident row, checks the rules, writes the
@@ -66,8 +72,11 @@ class IncidentService implements Incidents {
 
 	private final SummaryWriter summaries;
 
+	private final Alerts alerts;
+
 	IncidentService(IncidentStore store, TimelineStore timeline, Accounts accounts, Catalog catalog, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Alerts alerts) {
+		this.alerts = alerts;
 		this.store = store;
 		this.timeline = timeline;
 		this.accounts = accounts;
@@ -325,6 +334,70 @@ class IncidentService implements Incidents {
 	public String summary(long number) {
 		var incident = get(number);
 		return summaries.write(incident, timeline.timeline(number), timeline.mitigations(number));
+	}
+
+	/**
+	 * Opens an incident for a new high-urgency alert, or adds it to the service's incident of the
+	 * last {@code window}. Idempotent: an alert already linked is left alone (events can arrive twice).
+	 */
+	@Transactional
+	void openOrJoin(AlertTriggered alert, Severity severity, Duration window) {
+		if (store.incidentOfAlert(alert.alertId()).isPresent()) {
+			return;
+		}
+		var now = clock.instant();
+		var summary = plain(alert.summary());
+		var target = store.groupingTarget(alert.serviceId(), now.minus(window));
+		long number;
+		if (target.isPresent()) {
+			number = target.get();
+			lock(number);
+		}
+		else {
+			var title = summary.length() <= IncidentRules.TITLE_MAX ? summary
+					: summary.substring(0, IncidentRules.TITLE_MAX - 1) + "…";
+			var detected = alert.at().isAfter(now) ? now : alert.at();
+			number = declare(new Declaration(title, null, severity, IncidentSource.ALERT, List.of(alert.serviceId()),
+					null, false, false, false, false, detected, null), null).number();
+		}
+		store.linkAlert(number, alert.alertId(), now);
+		note(number, now, null, TimelineKind.ALERT, (target.isPresent() ? "Alert joined" : "Opened by alert")
+				+ " (" + alert.severity() + "): " + summary, null);
+	}
+
+	/** When the last open alert of an incident the alerts opened is resolved, the incident is monitored. */
+	@Transactional
+	void alertResolved(UUID alertId) {
+		var number = store.incidentOfAlert(alertId);
+		if (number.isEmpty()) {
+			return;
+		}
+		var status = lock(number.get());
+		var incident = get(number.get());
+		if (incident.source() != IncidentSource.ALERT
+				|| !(status == IncidentStatus.TRIAGE || status == IncidentStatus.INVESTIGATING
+						|| status == IncidentStatus.IDENTIFIED)) {
+			return;
+		}
+		var linked = alerts.findAll(store.alertsOf(number.get()));
+		if (linked.values().stream().allMatch(alert -> alert.status() == AlertStatus.RESOLVED)) {
+			changeStatus(number.get(), IncidentStatus.MONITORING,
+					"every alert of this incident is resolved; a person confirms the resolution", null);
+		}
+	}
+
+	@Override
+	public List<Alert> alerts(long number) {
+		get(number);
+		var linked = alerts.findAll(store.alertsOf(number));
+		return store.alertsOf(number).stream().filter(linked::containsKey).map(linked::get).toList();
+	}
+
+	/** Monitoring tools may send what people may not: control characters become spaces. */
+	private static String plain(String text) {
+		var cleaned = new StringBuilder(text.length());
+		text.strip().codePoints().forEach(c -> cleaned.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+		return cleaned.toString();
 	}
 
 	static boolean visible(Incident incident, FirebreakUser viewer) {

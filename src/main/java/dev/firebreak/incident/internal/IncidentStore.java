@@ -15,8 +15,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.firebreak.platform.Page;
-import dev.firebreak.platform.Sql;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentFilter;
 import dev.firebreak.incident.IncidentRole;
@@ -24,6 +22,8 @@ import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Milestones;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Sql;
 
 /** The incident rows and what hangs off them directly: affected services, role holders, experts. */
 @Repository
@@ -124,6 +124,33 @@ class IncidentStore {
 			.param("active", IncidentStatus.active().stream().map(Enum::name).toList())
 			.param("cutoff", Sql.timestamp(cutoff))
 			.query(Long.class).list();
+	}
+
+	/** The newest active incident of a service declared at or after {@code since}: where a new alert joins. */
+	Optional<Long> groupingTarget(UUID serviceId, Instant since) {
+		return jdbc.sql("""
+				select i.number from incident i join incident_service s on s.incident_number = i.number
+				where s.service_id = :service and i.status in (:active) and i.declared_at >= :since
+				order by i.number desc limit 1""")
+			.param("service", serviceId)
+			.param("active", IncidentStatus.active().stream().map(Enum::name).toList())
+			.param("since", Sql.timestamp(since))
+			.query(Long.class).optional();
+	}
+
+	void linkAlert(long number, UUID alertId, Instant at) {
+		jdbc.sql("insert into incident_alert (alert_id, incident_number, linked_at) values (:alert, :number, :at)")
+			.param("alert", alertId).param("number", number).param("at", Sql.timestamp(at)).update();
+	}
+
+	Optional<Long> incidentOfAlert(UUID alertId) {
+		return jdbc.sql("select incident_number from incident_alert where alert_id = :alert").param("alert", alertId)
+			.query(Long.class).optional();
+	}
+
+	List<UUID> alertsOf(long number) {
+		return jdbc.sql("select alert_id from incident_alert where incident_number = :number order by linked_at, alert_id")
+			.param("number", number).query(UUID.class).list();
 	}
 
 	void updateSeverity(long number, Severity severity) {

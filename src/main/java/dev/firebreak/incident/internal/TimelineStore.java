@@ -9,11 +9,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.firebreak.platform.Sql;
 import dev.firebreak.incident.Mitigation;
 import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.incident.TimelineKind;
+import dev.firebreak.platform.Sql;
 
 /** The append-only timeline and the mitigations of incidents. There is no update and no delete here, on purpose. */
 @Repository

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.firebreak.platform.FirebreakPolicy;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.platform.FirebreakPolicy;
 
 /**
  * An incident nobody has classified is not left without urgency: once the policy's time has
