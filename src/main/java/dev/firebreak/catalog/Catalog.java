@@ -1,5 +1,6 @@
 package dev.firebreak.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,16 @@ public interface Catalog {
 	Map<UUID, Service> services(Collection<UUID> ids);
 
 	Optional<Team> team(UUID id);
+
+	/**
+	 * Records a deploy or configuration change of a service, with the event that reported it.
+	 *
+	 * @param happenedAt when it happened, as reported; null means now
+	 */
+	Change recordChange(UUID serviceId, String summary, String source, Instant happenedAt, String payload);
+
+	/** The latest change of any of these services at or before {@code instant}. */
+	Optional<Change> lastChangeBefore(Collection<UUID> serviceIds, Instant instant);
 
 	/** Every service, by name: for choosing the ones an incident affects. */
 	List<Service> allServices();

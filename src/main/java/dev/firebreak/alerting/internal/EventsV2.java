@@ -1,5 +1,6 @@
 package dev.firebreak.alerting.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -104,6 +105,56 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 		checkList(event, "images", "src", errors);
 		checkList(event, "links", "href", errors);
 		return new EventsV2(routingKey, action, dedupKey, severity, summary, source, errors);
+	}
+
+	/**
+	 * A change event ({@code /v2/change/enqueue}): a routing key and a summary, optionally a source,
+	 * a timestamp, details and links; no action and no dedup key.
+	 */
+	record Change(String routingKey, String summary, String source, Instant timestamp, List<String> errors) {
+
+		boolean isValid() {
+			return errors.isEmpty();
+		}
+	}
+
+	static Change readChange(JsonNode event) {
+		var errors = new ArrayList<String>();
+		var routingKey = text(event, "routing_key");
+		if (routingKey == null || routingKey.isBlank()) {
+			errors.add("'routing_key' is missing or blank.");
+		}
+		else if (routingKey.length() != ROUTING_KEY_LENGTH) {
+			errors.add("'routing_key' must be " + ROUTING_KEY_LENGTH + " characters.");
+		}
+		String summary = null;
+		String source = null;
+		Instant timestamp = null;
+		var payload = event.get("payload");
+		if (payload == null || !payload.isObject()) {
+			errors.add("'payload' is required and must be an object.");
+		}
+		else {
+			summary = text(payload, "summary");
+			if (summary == null || summary.isBlank()) {
+				errors.add("'payload.summary' is missing or blank.");
+			}
+			else if (summary.length() > SUMMARY_MAX) {
+				errors.add("'payload.summary' must be at most " + SUMMARY_MAX + " characters.");
+			}
+			source = text(payload, "source");
+			var time = text(payload, "timestamp");
+			if (time != null) {
+				try {
+					timestamp = OffsetDateTime.parse(time).toInstant();
+				}
+				catch (DateTimeParseException e) {
+					errors.add("'payload.timestamp' must be an ISO 8601 time such as 2026-01-31T12:00:00Z.");
+				}
+			}
+		}
+		checkList(event, "links", "href", errors);
+		return new Change(routingKey, summary, source, timestamp, errors);
 	}
 
 	private static void checkList(JsonNode event, String field, String required, List<String> errors) {

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.firebreak.alerting.IntegrationType;
+import dev.firebreak.catalog.Catalog;
 
 /**
  * {@code POST /v2/enqueue}, the PagerDuty Events API v2 alert endpoint, answered in that API's own
@@ -37,31 +37,22 @@ class EventsV2Controller {
 
 	private final JsonMapper json;
 
-	EventsV2Controller(IntegrationKeys integrations, AlertIngest ingest, JsonMapper json) {
+	private final Catalog catalog;
+
+	EventsV2Controller(IntegrationKeys integrations, AlertIngest ingest, JsonMapper json, Catalog catalog) {
 		this.integrations = integrations;
 		this.ingest = ingest;
 		this.json = json;
+		this.catalog = catalog;
 	}
 
 	@PostMapping(value = "/v2/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> enqueue(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > LIMIT_BYTES) {
-			return tooLarge();
+		var read = read(request);
+		if (read.refusal() != null) {
+			return read.refusal();
 		}
-		var body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
-		if (body.length > LIMIT_BYTES) {
-			return tooLarge();
-		}
-		JsonNode event;
-		try {
-			event = json.readTree(body);
-		}
-		catch (JacksonException e) {
-			return unrecognized();
-		}
-		if (event == null || !event.isObject()) {
-			return unrecognized();
-		}
+		var event = read.event();
 		var parsed = EventsV2.read(event);
 		if (!parsed.isValid()) {
 			return invalid(parsed.errors());
@@ -75,7 +66,7 @@ class EventsV2Controller {
 				? UUID.randomUUID().toString().replace("-", "") : parsed.dedupKey();
 		switch (parsed.action()) {
 			case "trigger" -> ingest.trigger(integration.get(), dedupKey, parsed.severity(), parsed.summary(),
-					parsed.source(), stored((ObjectNode) event));
+					parsed.source(), stored(event));
 			case "acknowledge" -> ingest.acknowledge(integration.get(), dedupKey);
 			default -> ingest.resolve(integration.get(), dedupKey);
 		}
@@ -84,6 +75,52 @@ class EventsV2Controller {
 		answer.put("message", "Event processed");
 		answer.put("dedup_key", dedupKey);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+	}
+
+	/**
+	 * {@code POST /v2/change/enqueue}: a deploy or configuration change, kept on the integration's
+	 * service so an incident can show the last change before it began.
+	 */
+	@PostMapping(value = "/v2/change/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> change(HttpServletRequest request) throws IOException {
+		var read = read(request);
+		if (read.refusal() != null) {
+			return read.refusal();
+		}
+		var event = read.event();
+		var change = EventsV2.readChange(event);
+		if (!change.isValid()) {
+			return invalid(change.errors());
+		}
+		var integration = integrations.byRoutingKey(change.routingKey())
+			.filter(found -> found.type() == IntegrationType.EVENTS_V2);
+		if (integration.isEmpty()) {
+			return invalid(List.of("'routing_key' does not belong to an Events API v2 integration."));
+		}
+		catalog.recordChange(integration.get().serviceId(), change.summary(), change.source(), change.timestamp(),
+				stored(event));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "success", "message", "Event processed"));
+	}
+
+	/** At most 512 KB of a JSON object, or the answer that refuses it. */
+	private Read read(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > LIMIT_BYTES) {
+			return new Read(null, tooLarge());
+		}
+		var body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
+		if (body.length > LIMIT_BYTES) {
+			return new Read(null, tooLarge());
+		}
+		try {
+			var event = json.readTree(body);
+			return event != null && event.isObject() ? new Read((ObjectNode) event, null) : new Read(null, unrecognized());
+		}
+		catch (JacksonException e) {
+			return new Read(null, unrecognized());
+		}
+	}
+
+	private record Read(ObjectNode event, ResponseEntity<Map<String, Object>> refusal) {
 	}
 
 	/** The event as it came, less its credential: a copy of the database must not reveal routing keys. */

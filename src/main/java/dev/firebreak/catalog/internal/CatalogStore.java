@@ -1,6 +1,8 @@
 package dev.firebreak.catalog.internal;
 
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
@@ -10,10 +12,14 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.firebreak.catalog.Catalog;
+import dev.firebreak.catalog.Change;
+import dev.firebreak.catalog.ChangeRecorded;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
 import dev.firebreak.platform.Page;
@@ -27,8 +33,14 @@ public class CatalogStore implements Catalog {
 
 	private final JdbcClient jdbc;
 
-	CatalogStore(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CatalogStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -55,6 +67,36 @@ public class CatalogStore implements Catalog {
 			.query((rs, n) -> team(rs, List.of())).optional()
 			.map(team -> new Team(team.id(), team.name(), team.description(), team.timeZone(), members(id),
 					team.createdAt()));
+	}
+
+	@Override
+	@Transactional
+	public Change recordChange(UUID serviceId, String summary, String source, Instant happenedAt, String payload) {
+		var now = clock.instant();
+		var change = new Change(UUID.randomUUID(), serviceId, summary, source, happenedAt == null ? now : happenedAt);
+		jdbc.sql("""
+				insert into catalog_change (id, service_id, summary, source, happened_at, received_at, payload)
+				values (:id, :service, :summary, :source, :happenedAt, :receivedAt, :payload)""")
+			.param("id", change.id()).param("service", serviceId).param("summary", summary).param("source", source)
+			.param("happenedAt", Sql.timestamp(change.happenedAt())).param("receivedAt", Sql.timestamp(now))
+			.param("payload", payload)
+			.update();
+		events.publishEvent(new ChangeRecorded(change.id(), serviceId, change.happenedAt()));
+		return change;
+	}
+
+	@Override
+	public Optional<Change> lastChangeBefore(Collection<UUID> serviceIds, Instant instant) {
+		if (serviceIds.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select * from catalog_change where service_id in (:services) and happened_at <= :at
+				order by happened_at desc, received_at desc limit 1""")
+			.param("services", List.copyOf(serviceIds)).param("at", Sql.timestamp(instant))
+			.query((rs, n) -> new Change(Sql.uuid(rs, "id"), Sql.uuid(rs, "service_id"), rs.getString("summary"),
+					rs.getString("source"), Sql.instant(rs, "happened_at")))
+			.optional();
 	}
 
 	@Override

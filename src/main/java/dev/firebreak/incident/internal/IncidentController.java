@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.firebreak.alerting.Alert;
+import dev.firebreak.catalog.Catalog;
+import dev.firebreak.catalog.Change;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.incident.Declaration;
@@ -59,9 +61,12 @@ class IncidentController {
 
 	private final Accounts accounts;
 
-	IncidentController(Incidents incidents, Accounts accounts) {
+	private final Catalog catalog;
+
+	IncidentController(Incidents incidents, Accounts accounts, Catalog catalog) {
 		this.incidents = incidents;
 		this.accounts = accounts;
+		this.catalog = catalog;
 	}
 
 	@PostMapping
@@ -151,6 +156,15 @@ class IncidentController {
 		var number = visible(id, user).number();
 		return incidents.recordMitigation(number, request.lever(), request.description(), is(request.mitigated()),
 				user.id());
+	}
+
+	/** The last deploy or configuration change of an affected service before the incident was detected. */
+	@GetMapping("/{id}/last-change")
+	ResponseEntity<Change> lastChange(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
+		var incident = visible(id, user);
+		return catalog.lastChangeBefore(incident.affectedServiceIds(), incident.milestones().detectedAt())
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/{id}/alerts")

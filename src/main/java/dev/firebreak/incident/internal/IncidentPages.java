@@ -307,6 +307,10 @@ class IncidentPages {
 		model.addAttribute("affectedServices", incident.affectedServiceIds().stream()
 			.map(serviceId -> services.containsKey(serviceId) ? services.get(serviceId).name() : "a removed service")
 			.sorted().collect(Collectors.joining(", ")));
+		model.addAttribute("lastChange", catalog.lastChangeBefore(incident.affectedServiceIds(),
+				incident.milestones().detectedAt())
+			.map(change -> change.summary() + " (" + IncidentPageModels.UtcTime.INSTANCE.format(change.happenedAt()) + ")")
+			.orElse("none recorded"));
 		model.addAttribute("declaredBy", nameOf(names, incident.declaredBy(), "Firebreak (from an alert)"));
 		model.addAttribute("roles", roles);
 		model.addAttribute("experts", incident.subjectMatterExperts().stream().map(e -> nameOf(names, e, "")).toList());

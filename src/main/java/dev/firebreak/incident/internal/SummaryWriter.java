@@ -56,6 +56,9 @@ final class SummaryWriter {
 		row(md, "Incident commander", person(incident.roles().get(IncidentRole.INCIDENT_COMMANDER), names));
 		row(md, "Source", incident.source().toString().replace('_', ' ')
 				+ (incident.customerReported() ? " (reported by customers)" : ""));
+		row(md, "Last change before", catalog.lastChangeBefore(incident.affectedServiceIds(), m.detectedAt())
+			.map(change -> change.summary() + " (" + TIME.format(change.happenedAt()) + " UTC)")
+			.orElse("none recorded"));
 		row(md, "Post-mortem", "not scheduled");
 		md.append('\n');
 
