@@ -8,6 +8,8 @@ create table alert_integration (
     name            varchar(100) not null,
     key_hash        varchar(64) not null,
     key_ciphertext  varchar(200) not null,
+    -- events per second this key may send; null: the installation's default
+    rate_per_second int,
     created_at      timestamp with time zone not null,
     key_rotated_at  timestamp with time zone not null
 );

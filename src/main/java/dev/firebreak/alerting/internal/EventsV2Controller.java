@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +40,15 @@ class EventsV2Controller {
 
 	private final Catalog catalog;
 
-	EventsV2Controller(IntegrationKeys integrations, AlertIngest ingest, JsonMapper json, Catalog catalog) {
+	private final IngestRateLimiter limiter;
+
+	EventsV2Controller(IntegrationKeys integrations, AlertIngest ingest, JsonMapper json, Catalog catalog,
+			IngestRateLimiter limiter) {
 		this.integrations = integrations;
 		this.ingest = ingest;
 		this.json = json;
 		this.catalog = catalog;
+		this.limiter = limiter;
 	}
 
 	@PostMapping(value = "/v2/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,6 +66,9 @@ class EventsV2Controller {
 			.filter(found -> found.type() == IntegrationType.EVENTS_V2);
 		if (integration.isEmpty()) {
 			return invalid(List.of("'routing_key' does not belong to an Events API v2 integration."));
+		}
+		if (!limiter.tryAcquire(integration.get())) {
+			return throttled();
 		}
 		var dedupKey = parsed.dedupKey() == null || parsed.dedupKey().isBlank()
 				? UUID.randomUUID().toString().replace("-", "") : parsed.dedupKey();
@@ -96,6 +104,9 @@ class EventsV2Controller {
 			.filter(found -> found.type() == IntegrationType.EVENTS_V2);
 		if (integration.isEmpty()) {
 			return invalid(List.of("'routing_key' does not belong to an Events API v2 integration."));
+		}
+		if (!limiter.tryAcquire(integration.get())) {
+			return throttled();
 		}
 		catalog.recordChange(integration.get().serviceId(), change.summary(), change.source(), change.timestamp(),
 				stored(event));
@@ -138,6 +149,13 @@ class EventsV2Controller {
 	private static ResponseEntity<Map<String, Object>> unrecognized() {
 		return ResponseEntity.badRequest().body(Map.of("status", "Unrecognized object", "message",
 				"Event object format is unrecognized", "errors", List.of("JSON parse error")));
+	}
+
+	/** Not ingested; the client retries after a second, as Events v2 clients do on 429. */
+	private static ResponseEntity<Map<String, Object>> throttled() {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Map.of("status", "throttle event", "message", "Requests for this routing key were throttled",
+					"errors", List.of("More events than this integration's rate limit; retry after a second.")));
 	}
 
 	private static ResponseEntity<Map<String, Object>> tooLarge() {

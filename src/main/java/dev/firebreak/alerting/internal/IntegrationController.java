@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,10 +45,14 @@ class IntegrationController {
 
 	private final Catalog catalog;
 
-	IntegrationController(IntegrationKeys integrations, IntegrationStore store, Catalog catalog) {
+	private final IngestRateLimiter limiter;
+
+	IntegrationController(IntegrationKeys integrations, IntegrationStore store, Catalog catalog,
+			IngestRateLimiter limiter) {
 		this.integrations = integrations;
 		this.store = store;
 		this.catalog = catalog;
+		this.limiter = limiter;
 	}
 
 	@PostMapping("/api/v1/services/{serviceId}/integrations")
@@ -69,6 +76,12 @@ class IntegrationController {
 		return view(integrations.get(id), user.isAdmin());
 	}
 
+	@PutMapping("/api/v1/integrations/{id}")
+	@AdminOnly
+	IntegrationView update(@PathVariable UUID id, @Valid @RequestBody IntegrationUpdate request) {
+		return view(integrations.update(id, request.name(), request.ratePerSecond()), true);
+	}
+
 	@PostMapping("/api/v1/integrations/{id}/routing-key")
 	@AdminOnly
 	IntegrationView regenerate(@PathVariable UUID id) {
@@ -84,16 +97,22 @@ class IntegrationController {
 
 	private IntegrationView view(Integration integration, boolean withKey) {
 		return new IntegrationView(integration.id(), integration.serviceId(), integration.type(), integration.name(),
-				integration.createdAt(), integration.keyRotatedAt(),
+				integration.createdAt(), integration.keyRotatedAt(), integration.ratePerSecond() == null
+						? limiter.defaultRatePerSecond() : integration.ratePerSecond(),
 				withKey ? integrations.routingKey(integration.id()) : null);
 	}
 
 	record NewIntegration(@NotNull IntegrationType type, @Size(max = 100) String name) {
 	}
 
+	/** {@code rate_per_second} null or absent: the installation's default. */
+	record IntegrationUpdate(@Size(max = 100) String name,
+			@Min(value = 1, message = "must be at least 1 event per second") @Max(value = 1_000_000, message = "must be at most 1,000,000 events per second") Integer ratePerSecond) {
+	}
+
 	/** {@code routing_key} is present for administrators only. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record IntegrationView(UUID id, UUID serviceId, IntegrationType type, String name, Instant createdAt,
-			Instant keyRotatedAt, String routingKey) {
+			Instant keyRotatedAt, int ratePerSecond, String routingKey) {
 	}
 }

@@ -54,7 +54,8 @@ class IntegrationKeys {
 		var label = Text.optional("/name", name, 100);
 		var now = clock.instant();
 		var integration = new Integration(UUID.randomUUID(), serviceId, type,
-				label == null || label.isEmpty() ? service.name() + " " + type.toString().replace('_', ' ') : label, now, now);
+				label == null || label.isEmpty() ? service.name() + " " + type.toString().replace('_', ' ') : label, now, now,
+				null);
 		var key = newKey();
 		store.insert(integration, Secrets.fingerprint(key), secrets.encrypt(key));
 		audit.record("integration.created", "integration", integration.id().toString(),
@@ -69,6 +70,17 @@ class IntegrationKeys {
 		var key = newKey();
 		store.replaceKey(id, Secrets.fingerprint(key), secrets.encrypt(key), clock.instant());
 		audit.record("integration.key_regenerated", "integration", id.toString(), integration.name());
+		return get(id);
+	}
+
+	/** Renames an integration and sets its rate limit (null: the installation's default). */
+	@Transactional
+	Integration update(UUID id, String name, Integer ratePerSecond) {
+		var integration = get(id);
+		var label = Text.optional("/name", name, 100);
+		store.update(id, label == null || label.isEmpty() ? integration.name() : label, ratePerSecond);
+		audit.record("integration.updated", "integration", id.toString(),
+				"rate " + (ratePerSecond == null ? "default" : ratePerSecond + "/s"));
 		return get(id);
 	}
 

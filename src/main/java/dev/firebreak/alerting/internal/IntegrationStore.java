@@ -41,6 +41,11 @@ class IntegrationStore {
 			.update() == 1;
 	}
 
+	void update(UUID id, String name, Integer ratePerSecond) {
+		jdbc.sql("update alert_integration set name = :name, rate_per_second = :rate where id = :id")
+			.param("id", id).param("name", name).param("rate", ratePerSecond).update();
+	}
+
 	boolean delete(UUID id) {
 		return jdbc.sql("delete from alert_integration where id = :id").param("id", id).update() == 1;
 	}
@@ -69,6 +74,6 @@ class IntegrationStore {
 	private static Integration integration(ResultSet rs) throws SQLException {
 		return new Integration(Sql.uuid(rs, "id"), Sql.uuid(rs, "service_id"),
 				IntegrationType.valueOf(rs.getString("type")), rs.getString("name"), Sql.instant(rs, "created_at"),
-				Sql.instant(rs, "key_rotated_at"));
+				Sql.instant(rs, "key_rotated_at"), rs.getObject("rate_per_second", Integer.class));
 	}
 }

@@ -222,6 +222,36 @@ class EventsV2Tests extends ApiTest {
 		api.post("/api/v1/alerts/" + UUID.randomUUID() + "/resolve", responder.token(), null).problem(404);
 	}
 
+	@Test
+	void aKeyOverItsRateIsThrottledWithRetryAfterAndNothingIsStored() throws Exception {
+		var integration = api.get("/api/v1/services/" + service + "/integrations", adminToken()).json().get(0);
+		assertThat(integration.get("rate_per_second").asInt()).isEqualTo(1000);
+		api.put("/api/v1/integrations/" + integration.get("id").asString(), adminToken(), "{\"rate_per_second\": 2}")
+			.expectStatus(200);
+
+		// bursts of two seconds' worth: four at one instant
+		for (var i = 0; i < 4; i++) {
+			accepted(trigger("burst-" + i, "info", "burst"));
+		}
+		var before = count();
+		var throttled = mvc.perform(post("/v2/enqueue").contentType(MediaType.APPLICATION_JSON)
+			.content(trigger("burst-5", "info", "burst"))).andReturn().getResponse();
+		assertThat(throttled.getStatus()).isEqualTo(429);
+		assertThat(throttled.getHeader("Retry-After")).isEqualTo("1");
+		assertThat(throttled.getContentAsString()).contains("throttle");
+		assertThat(count()).isEqualTo(before);
+
+		clock.advance(java.time.Duration.ofSeconds(1));
+		accepted(trigger("burst-5", "info", "burst"));
+		accepted(trigger("burst-6", "info", "burst"));
+		api.post("/v2/enqueue", null, trigger("burst-7", "info", "burst")).expectStatus(429);
+
+		api.put("/api/v1/integrations/" + integration.get("id").asString(), adminToken(), "{\"rate_per_second\": 0}")
+			.problem(400);
+		api.put("/api/v1/integrations/" + integration.get("id").asString(), person("responder").token(),
+				"{\"rate_per_second\": 5}").problem(403);
+	}
+
 	private long count() {
 		return jdbc.sql("select count(*) from alert").query(Long.class).single();
 	}
