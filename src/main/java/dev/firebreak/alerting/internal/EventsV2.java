@@ -34,13 +34,7 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 
 	static EventsV2 read(JsonNode event) {
 		var errors = new ArrayList<String>();
-		var routingKey = text(event, "routing_key");
-		if (routingKey == null || routingKey.isBlank()) {
-			errors.add("'routing_key' is missing or blank.");
-		}
-		else if (routingKey.length() != ROUTING_KEY_LENGTH) {
-			errors.add("'routing_key' must be " + ROUTING_KEY_LENGTH + " characters.");
-		}
+		var routingKey = routingKey(event, errors);
 		var action = text(event, "event_action");
 		if (action == null || !ACTIONS.contains(action)) {
 			errors.add("'event_action' must be one of trigger, acknowledge, resolve.");
@@ -120,13 +114,7 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 
 	static Change readChange(JsonNode event) {
 		var errors = new ArrayList<String>();
-		var routingKey = text(event, "routing_key");
-		if (routingKey == null || routingKey.isBlank()) {
-			errors.add("'routing_key' is missing or blank.");
-		}
-		else if (routingKey.length() != ROUTING_KEY_LENGTH) {
-			errors.add("'routing_key' must be " + ROUTING_KEY_LENGTH + " characters.");
-		}
+		var routingKey = routingKey(event, errors);
 		String summary = null;
 		String source = null;
 		Instant timestamp = null;
@@ -155,6 +143,17 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 		}
 		checkList(event, "links", "href", errors);
 		return new Change(routingKey, summary, source, timestamp, errors);
+	}
+
+	private static String routingKey(JsonNode event, List<String> errors) {
+		var routingKey = text(event, "routing_key");
+		if (routingKey == null || routingKey.isBlank()) {
+			errors.add("'routing_key' is missing or blank.");
+		}
+		else if (routingKey.length() != ROUTING_KEY_LENGTH) {
+			errors.add("'routing_key' must be " + ROUTING_KEY_LENGTH + " characters.");
+		}
+		return routingKey;
 	}
 
 	private static void checkList(JsonNode event, String field, String required, List<String> errors) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.firebreak.alerting.Integration;
 import dev.firebreak.alerting.IntegrationType;
 import dev.firebreak.catalog.Catalog;
 
@@ -64,11 +66,9 @@ class EventsV2Controller {
 		}
 		var integration = integrations.byRoutingKey(parsed.routingKey())
 			.filter(found -> found.type() == IntegrationType.EVENTS_V2);
-		if (integration.isEmpty()) {
-			return invalid(List.of("'routing_key' does not belong to an Events API v2 integration."));
-		}
-		if (!limiter.tryAcquire(integration.get())) {
-			return throttled();
+		var refusal = refusal(integration);
+		if (refusal != null) {
+			return refusal;
 		}
 		var dedupKey = parsed.dedupKey() == null || parsed.dedupKey().isBlank()
 				? UUID.randomUUID().toString().replace("-", "") : parsed.dedupKey();
@@ -102,15 +102,21 @@ class EventsV2Controller {
 		}
 		var integration = integrations.byRoutingKey(change.routingKey())
 			.filter(found -> found.type() == IntegrationType.EVENTS_V2);
-		if (integration.isEmpty()) {
-			return invalid(List.of("'routing_key' does not belong to an Events API v2 integration."));
-		}
-		if (!limiter.tryAcquire(integration.get())) {
-			return throttled();
+		var refusal = refusal(integration);
+		if (refusal != null) {
+			return refusal;
 		}
 		catalog.recordChange(integration.get().serviceId(), change.summary(), change.source(), change.timestamp(),
 				stored(event));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "success", "message", "Event processed"));
+	}
+
+	/** Why an event of this integration is not taken now: an unknown key or a key over its rate; null if it is taken. */
+	private ResponseEntity<Map<String, Object>> refusal(Optional<Integration> integration) {
+		if (integration.isEmpty()) {
+			return invalid(List.of("'routing_key' does not belong to an Events API v2 integration."));
+		}
+		return limiter.tryAcquire(integration.get()) ? null : throttled();
 	}
 
 	/** At most 512 KB of a JSON object, or the answer that refuses it. */
