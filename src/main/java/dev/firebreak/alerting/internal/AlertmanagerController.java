@@ -1,0 +1,148 @@
+package dev.firebreak.alerting.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.firebreak.alerting.AlertSeverity;
+import dev.firebreak.alerting.IntegrationType;
+
+/**
+ * Prometheus Alertmanager's webhook ({@code webhook_config}, payload version 4). Each alert of a
+ * notification is one Firebreak alert keyed by its fingerprint: firing triggers it (a repeat
+ * counts), resolved resolves it. Alertmanager retries only 5xx, so a request we cannot take now
+ * is answered 503 with Retry-After, never 429, and everything is committed before the 200.
+ */
+@RestController
+class AlertmanagerController {
+
+	/** Alertmanager sends every alert of a group in one request; grant it more room than one event. */
+	static final int LIMIT_BYTES = 4 * 1024 * 1024;
+
+	private final IntegrationKeys integrations;
+
+	private final AlertIngest ingest;
+
+	private final IngestRateLimiter limiter;
+
+	private final JsonMapper json;
+
+	AlertmanagerController(IntegrationKeys integrations, AlertIngest ingest, IngestRateLimiter limiter,
+			JsonMapper json) {
+		this.integrations = integrations;
+		this.ingest = ingest;
+		this.limiter = limiter;
+		this.json = json;
+	}
+
+	@PostMapping(value = "/integrations/alertmanager/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> notify(@PathVariable String key, HttpServletRequest request) throws IOException {
+		var integration = integrations.byRoutingKey(key).filter(found -> found.type() == IntegrationType.ALERTMANAGER);
+		if (integration.isEmpty()) {
+			return answer(HttpStatus.NOT_FOUND, "No Alertmanager integration has this key; check the webhook URL.");
+		}
+		if (request.getContentLengthLong() > LIMIT_BYTES) {
+			return answer(HttpStatus.CONTENT_TOO_LARGE, "The notification is larger than 4 MB; lower max_alerts.");
+		}
+		var body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
+		if (body.length > LIMIT_BYTES) {
+			return answer(HttpStatus.CONTENT_TOO_LARGE, "The notification is larger than 4 MB; lower max_alerts.");
+		}
+		JsonNode notification;
+		try {
+			notification = json.readTree(body);
+		}
+		catch (JacksonException e) {
+			return answer(HttpStatus.BAD_REQUEST, "The body is not JSON.");
+		}
+		var errors = new ArrayList<String>();
+		var alerts = notification != null && notification.isObject() ? notification.get("alerts") : null;
+		if (alerts == null || !alerts.isArray()) {
+			return answer(HttpStatus.BAD_REQUEST, "Expected an Alertmanager webhook notification with 'alerts'.");
+		}
+		for (var i = 0; i < alerts.size(); i++) {
+			var alert = alerts.get(i);
+			if (!alert.isObject() || !isString(alert, "fingerprint") || !alert.path("labels").isObject()
+					|| !("firing".equals(text(alert, "status")) || "resolved".equals(text(alert, "status")))) {
+				errors.add("alerts[" + i + "] needs 'status' (firing or resolved), 'labels' and 'fingerprint'.");
+			}
+		}
+		if (!errors.isEmpty()) {
+			return ResponseEntity.badRequest().body(Map.of("status", "error", "message", "Not a valid notification",
+					"errors", errors));
+		}
+		if (!limiter.tryAcquire(integration.get())) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+				.body(Map.of("status", "error", "message", "Too many notifications for this key; retry shortly."));
+		}
+		for (var alert : alerts) {
+			var fingerprint = text(alert, "fingerprint");
+			if ("firing".equals(text(alert, "status"))) {
+				var labels = alert.get("labels");
+				var annotations = alert.path("annotations");
+				var severity = AlertSeverity.named(text(labels, "severity")).orElse(AlertSeverity.ERROR);
+				ingest.trigger(integration.get(), fingerprint, severity, summary(labels, annotations),
+						first(text(labels, "instance"), text(labels, "job"), "alertmanager"), stored(notification, alert));
+			}
+			else {
+				ingest.resolve(integration.get(), fingerprint);
+			}
+		}
+		return ResponseEntity.ok(Map.of("status", "success", "alerts", alerts.size()));
+	}
+
+	private static String summary(JsonNode labels, JsonNode annotations) {
+		var summary = first(text(annotations, "summary"), text(annotations, "description"), text(labels, "alertname"),
+				"Alert from Alertmanager");
+		return summary.length() <= EventsV2.SUMMARY_MAX ? summary : summary.substring(0, EventsV2.SUMMARY_MAX);
+	}
+
+	/** The alert as Alertmanager sent it, with the notification's receiver, group and link. */
+	private String stored(JsonNode notification, JsonNode alert) {
+		var copy = (ObjectNode) alert.deepCopy();
+		for (var field : List.of("receiver", "groupKey", "externalURL")) {
+			if (notification.has(field)) {
+				copy.set(field, notification.get(field));
+			}
+		}
+		return json.writeValueAsString(copy);
+	}
+
+	private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(Map.of("status", "error", "message", message));
+	}
+
+	private static boolean isString(JsonNode node, String field) {
+		return node.path(field).isString() && !node.path(field).asString().isBlank();
+	}
+
+	private static String text(JsonNode node, String field) {
+		var value = node.get(field);
+		return value != null && value.isString() ? value.asString() : null;
+	}
+
+	private static String first(String... candidates) {
+		for (var candidate : candidates) {
+			if (candidate != null && !candidate.isBlank()) {
+				return candidate.strip();
+			}
+		}
+		return null;
+	}
+}
