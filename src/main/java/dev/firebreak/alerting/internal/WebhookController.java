@@ -1,0 +1,120 @@
+package dev.firebreak.alerting.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.firebreak.alerting.AlertSeverity;
+import dev.firebreak.alerting.IntegrationType;
+
+/**
+ * A generic JSON webhook for tools that speak neither Events v2 nor Alertmanager:
+ * {@code {"dedup_key", "title", "message", "severity", "state", "link"}}. {@code state} is
+ * {@code triggered} (the default), {@code acknowledged} or {@code resolved}; other fields are ignored.
+ */
+@RestController
+class WebhookController {
+
+	static final int LIMIT_BYTES = 512 * 1024;
+
+	private final IntegrationKeys integrations;
+
+	private final AlertIngest ingest;
+
+	private final IngestRateLimiter limiter;
+
+	private final JsonMapper json;
+
+	WebhookController(IntegrationKeys integrations, AlertIngest ingest, IngestRateLimiter limiter, JsonMapper json) {
+		this.integrations = integrations;
+		this.ingest = ingest;
+		this.limiter = limiter;
+		this.json = json;
+	}
+
+	@PostMapping(value = "/integrations/webhook/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> receive(@PathVariable String key, HttpServletRequest request) throws IOException {
+		var integration = integrations.byRoutingKey(key).filter(found -> found.type() == IntegrationType.WEBHOOK);
+		if (integration.isEmpty()) {
+			return refuse(HttpStatus.NOT_FOUND, List.of("No webhook integration has this key; check the URL."));
+		}
+		var body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
+		if (body.length > LIMIT_BYTES) {
+			return refuse(HttpStatus.CONTENT_TOO_LARGE, List.of("The body is larger than 512 KB."));
+		}
+		JsonNode event;
+		try {
+			event = json.readTree(body);
+		}
+		catch (JacksonException e) {
+			return refuse(HttpStatus.BAD_REQUEST, List.of("The body is not JSON."));
+		}
+		if (event == null || !event.isObject()) {
+			return refuse(HttpStatus.BAD_REQUEST, List.of("The body must be a JSON object."));
+		}
+		var errors = new ArrayList<String>();
+		var state = text(event, "state") == null ? "triggered" : text(event, "state");
+		if (!List.of("triggered", "acknowledged", "resolved").contains(state)) {
+			errors.add("'state' must be triggered, acknowledged or resolved.");
+		}
+		var dedupKey = text(event, "dedup_key");
+		if (dedupKey != null && dedupKey.length() > EventsV2.DEDUP_KEY_MAX) {
+			errors.add("'dedup_key' must be at most " + EventsV2.DEDUP_KEY_MAX + " characters.");
+		}
+		if ((dedupKey == null || dedupKey.isBlank()) && !"triggered".equals(state)) {
+			errors.add("'dedup_key' is required when the state is " + state + ".");
+		}
+		var title = text(event, "title");
+		if ("triggered".equals(state) && (title == null || title.isBlank())) {
+			errors.add("'title' is required to trigger an alert.");
+		}
+		else if (title != null && title.length() > EventsV2.SUMMARY_MAX) {
+			errors.add("'title' must be at most " + EventsV2.SUMMARY_MAX + " characters.");
+		}
+		if (!errors.isEmpty()) {
+			return refuse(HttpStatus.BAD_REQUEST, errors);
+		}
+		if (!limiter.tryAcquire(integration.get())) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+				.body(Map.of("status", "error", "errors", List.of("Too many events for this key; retry after a second.")));
+		}
+		var alertKey = dedupKey == null || dedupKey.isBlank() ? UUID.randomUUID().toString().replace("-", "") : dedupKey;
+		switch (state) {
+			case "triggered" -> ingest.trigger(integration.get(), alertKey,
+					AlertSeverity.named(text(event, "severity")).orElse(AlertSeverity.ERROR), title.strip(),
+					"webhook", json.writeValueAsString(event));
+			case "acknowledged" -> ingest.acknowledge(integration.get(), alertKey);
+			default -> ingest.resolve(integration.get(), alertKey);
+		}
+		var answer = new LinkedHashMap<String, Object>();
+		answer.put("status", "success");
+		answer.put("dedup_key", alertKey);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+	}
+
+	private static ResponseEntity<Map<String, Object>> refuse(HttpStatus status, List<String> errors) {
+		return ResponseEntity.status(status).body(Map.of("status", "error", "errors", errors));
+	}
+
+	private static String text(JsonNode node, String field) {
+		var value = node.get(field);
+		return value != null && value.isString() ? value.asString() : null;
+	}
+}
