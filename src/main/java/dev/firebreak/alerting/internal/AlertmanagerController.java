@@ -24,7 +24,8 @@ import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.IntegrationType;
 
 /**
- * Prometheus Alertmanager's webhook ({@code webhook_config}, payload version 4). Each alert of a
+ * Prometheus Alertmanager's webhook ({@code webhook_config}, payload version 4), and Grafana's,
+ * which has the same shape. Each alert of a
  * notification is one Firebreak alert keyed by its fingerprint: firing triggers it (a repeat
  * counts), resolved resolves it. Alertmanager retries only 5xx, so a request we cannot take now
  * is answered 503 with Retry-After, never 429, and everything is committed before the 200.
@@ -52,10 +53,25 @@ class AlertmanagerController {
 	}
 
 	@PostMapping(value = "/integrations/alertmanager/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> notify(@PathVariable String key, HttpServletRequest request) throws IOException {
-		var integration = integrations.byRoutingKey(key).filter(found -> found.type() == IntegrationType.ALERTMANAGER);
+	ResponseEntity<Map<String, Object>> alertmanager(@PathVariable String key, HttpServletRequest request)
+			throws IOException {
+		return notify(IntegrationType.ALERTMANAGER, key, request);
+	}
+
+	/**
+	 * Grafana alerting's webhook contact point sends the same notification shape (its version 1
+	 * adds title, state, message and panel links, kept in the payload), and likewise retries 5xx.
+	 */
+	@PostMapping(value = "/integrations/grafana/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> grafana(@PathVariable String key, HttpServletRequest request) throws IOException {
+		return notify(IntegrationType.GRAFANA, key, request);
+	}
+
+	private ResponseEntity<Map<String, Object>> notify(IntegrationType type, String key, HttpServletRequest request)
+			throws IOException {
+		var integration = integrations.byRoutingKey(key).filter(found -> found.type() == type);
 		if (integration.isEmpty()) {
-			return answer(HttpStatus.NOT_FOUND, "No Alertmanager integration has this key; check the webhook URL.");
+			return answer(HttpStatus.NOT_FOUND, "No " + type + " integration has this key; check the webhook URL.");
 		}
 		if (request.getContentLengthLong() > LIMIT_BYTES) {
 			return answer(HttpStatus.CONTENT_TOO_LARGE, "The notification is larger than 4 MB; lower max_alerts.");
@@ -98,7 +114,7 @@ class AlertmanagerController {
 				var annotations = alert.path("annotations");
 				var severity = AlertSeverity.named(text(labels, "severity")).orElse(AlertSeverity.ERROR);
 				ingest.trigger(integration.get(), fingerprint, severity, summary(labels, annotations),
-						first(text(labels, "instance"), text(labels, "job"), "alertmanager"), stored(notification, alert));
+						first(text(labels, "instance"), text(labels, "job"), type.toString()), stored(notification, alert));
 			}
 			else {
 				ingest.resolve(integration.get(), fingerprint);
@@ -116,7 +132,7 @@ class AlertmanagerController {
 	/** The alert as Alertmanager sent it, with the notification's receiver, group and link. */
 	private String stored(JsonNode notification, JsonNode alert) {
 		var copy = (ObjectNode) alert.deepCopy();
-		for (var field : List.of("receiver", "groupKey", "externalURL")) {
+		for (var field : List.of("receiver", "groupKey", "externalURL", "title", "message")) {
 			if (notification.has(field)) {
 				copy.set(field, notification.get(field));
 			}
