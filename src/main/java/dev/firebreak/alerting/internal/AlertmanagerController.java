@@ -1,5 +1,7 @@
 package dev.firebreak.alerting.internal;
 
+import static dev.firebreak.alerting.internal.InboundBody.text;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -73,22 +74,16 @@ class AlertmanagerController {
 		if (integration.isEmpty()) {
 			return answer(HttpStatus.NOT_FOUND, "No " + type + " integration has this key; check the webhook URL.");
 		}
-		if (request.getContentLengthLong() > LIMIT_BYTES) {
+		var body = InboundBody.read(request, json, LIMIT_BYTES);
+		if (body.problem() == InboundBody.Problem.TOO_LARGE) {
 			return answer(HttpStatus.CONTENT_TOO_LARGE, "The notification is larger than 4 MB; lower max_alerts.");
 		}
-		var body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
-		if (body.length > LIMIT_BYTES) {
-			return answer(HttpStatus.CONTENT_TOO_LARGE, "The notification is larger than 4 MB; lower max_alerts.");
-		}
-		JsonNode notification;
-		try {
-			notification = json.readTree(body);
-		}
-		catch (JacksonException e) {
+		if (body.problem() == InboundBody.Problem.NOT_JSON) {
 			return answer(HttpStatus.BAD_REQUEST, "The body is not JSON.");
 		}
+		var notification = body.json();
 		var errors = new ArrayList<String>();
-		var alerts = notification != null && notification.isObject() ? notification.get("alerts") : null;
+		var alerts = notification == null ? null : notification.get("alerts");
 		if (alerts == null || !alerts.isArray()) {
 			return answer(HttpStatus.BAD_REQUEST, "Expected an Alertmanager webhook notification with 'alerts'.");
 		}
@@ -146,11 +141,6 @@ class AlertmanagerController {
 
 	private static boolean isString(JsonNode node, String field) {
 		return node.path(field).isString() && !node.path(field).asString().isBlank();
-	}
-
-	private static String text(JsonNode node, String field) {
-		var value = node.get(field);
-		return value != null && value.isString() ? value.asString() : null;
 	}
 
 	private static String first(String... candidates) {

@@ -1,5 +1,7 @@
 package dev.firebreak.alerting.internal;
 
+import static dev.firebreak.alerting.internal.InboundBody.text;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -58,13 +60,7 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 				errors.add("'payload' is required and must be an object.");
 			}
 			else {
-				summary = text(payload, "summary");
-				if (summary == null || summary.isBlank()) {
-					errors.add("'payload.summary' is missing or blank.");
-				}
-				else if (summary.length() > SUMMARY_MAX) {
-					errors.add("'payload.summary' must be at most " + SUMMARY_MAX + " characters.");
-				}
+				summary = summary(payload, errors);
 				source = text(payload, "source");
 				if (source == null || source.isBlank()) {
 					errors.add("'payload.source' is missing or blank.");
@@ -76,15 +72,7 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 				else {
 					severity = AlertSeverity.named(named).orElse(AlertSeverity.ERROR);
 				}
-				var timestamp = text(payload, "timestamp");
-				if (timestamp != null) {
-					try {
-						OffsetDateTime.parse(timestamp);
-					}
-					catch (DateTimeParseException e) {
-						errors.add("'payload.timestamp' must be an ISO 8601 time such as 2026-01-31T12:00:00Z.");
-					}
-				}
+				timestamp(payload, errors);
 				for (var optional : List.of("component", "group", "class")) {
 					if (payload.has(optional) && !payload.get(optional).isNull() && !payload.get(optional).isString()) {
 						errors.add("'payload." + optional + "' must be a string.");
@@ -123,26 +111,38 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 			errors.add("'payload' is required and must be an object.");
 		}
 		else {
-			summary = text(payload, "summary");
-			if (summary == null || summary.isBlank()) {
-				errors.add("'payload.summary' is missing or blank.");
-			}
-			else if (summary.length() > SUMMARY_MAX) {
-				errors.add("'payload.summary' must be at most " + SUMMARY_MAX + " characters.");
-			}
+			summary = summary(payload, errors);
 			source = text(payload, "source");
-			var time = text(payload, "timestamp");
-			if (time != null) {
-				try {
-					timestamp = OffsetDateTime.parse(time).toInstant();
-				}
-				catch (DateTimeParseException e) {
-					errors.add("'payload.timestamp' must be an ISO 8601 time such as 2026-01-31T12:00:00Z.");
-				}
-			}
+			timestamp = timestamp(payload, errors);
 		}
 		checkList(event, "links", "href", errors);
 		return new Change(routingKey, summary, source, timestamp, errors);
+	}
+
+	private static String summary(JsonNode payload, List<String> errors) {
+		var summary = text(payload, "summary");
+		if (summary == null || summary.isBlank()) {
+			errors.add("'payload.summary' is missing or blank.");
+		}
+		else if (summary.length() > SUMMARY_MAX) {
+			errors.add("'payload.summary' must be at most " + SUMMARY_MAX + " characters.");
+		}
+		return summary;
+	}
+
+	/** The optional ISO 8601 timestamp of a payload, or null. */
+	private static Instant timestamp(JsonNode payload, List<String> errors) {
+		var time = text(payload, "timestamp");
+		if (time == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(time).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			errors.add("'payload.timestamp' must be an ISO 8601 time such as 2026-01-31T12:00:00Z.");
+			return null;
+		}
 	}
 
 	private static String routingKey(JsonNode event, List<String> errors) {
@@ -178,8 +178,4 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 		}
 	}
 
-	private static String text(JsonNode node, String field) {
-		var value = node.get(field);
-		return value != null && value.isString() ? value.asString() : null;
-	}
 }

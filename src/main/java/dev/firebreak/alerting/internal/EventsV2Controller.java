@@ -16,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -55,11 +54,11 @@ class EventsV2Controller {
 
 	@PostMapping(value = "/v2/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> enqueue(HttpServletRequest request) throws IOException {
-		var read = read(request);
-		if (read.refusal() != null) {
-			return read.refusal();
+		var body = InboundBody.read(request, json, LIMIT_BYTES);
+		if (body.problem() != null) {
+			return unreadable(body);
 		}
-		var event = read.event();
+		var event = body.json();
 		var parsed = EventsV2.read(event);
 		if (!parsed.isValid()) {
 			return invalid(parsed.errors());
@@ -91,11 +90,11 @@ class EventsV2Controller {
 	 */
 	@PostMapping(value = "/v2/change/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> change(HttpServletRequest request) throws IOException {
-		var read = read(request);
-		if (read.refusal() != null) {
-			return read.refusal();
+		var body = InboundBody.read(request, json, LIMIT_BYTES);
+		if (body.problem() != null) {
+			return unreadable(body);
 		}
-		var event = read.event();
+		var event = body.json();
 		var change = EventsV2.readChange(event);
 		if (!change.isValid()) {
 			return invalid(change.errors());
@@ -119,25 +118,9 @@ class EventsV2Controller {
 		return limiter.tryAcquire(integration.get()) ? null : throttled();
 	}
 
-	/** At most 512 KB of a JSON object, or the answer that refuses it. */
-	private Read read(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > LIMIT_BYTES) {
-			return new Read(null, tooLarge());
-		}
-		var body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
-		if (body.length > LIMIT_BYTES) {
-			return new Read(null, tooLarge());
-		}
-		try {
-			var event = json.readTree(body);
-			return event != null && event.isObject() ? new Read((ObjectNode) event, null) : new Read(null, unrecognized());
-		}
-		catch (JacksonException e) {
-			return new Read(null, unrecognized());
-		}
-	}
-
-	private record Read(ObjectNode event, ResponseEntity<Map<String, Object>> refusal) {
+	/** The event, or the answer that refuses it in the Events API's words. */
+	private ResponseEntity<Map<String, Object>> unreadable(InboundBody body) {
+		return body.problem() == InboundBody.Problem.TOO_LARGE ? tooLarge() : unrecognized();
 	}
 
 	/** The event as it came, less its credential: a copy of the database must not reveal routing keys. */

@@ -1,5 +1,7 @@
 package dev.firebreak.alerting.internal;
 
+import static dev.firebreak.alerting.internal.InboundBody.text;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.firebreak.alerting.AlertSeverity;
@@ -55,20 +55,15 @@ class WebhookController {
 		if (integration.isEmpty()) {
 			return refuse(HttpStatus.NOT_FOUND, List.of("No webhook integration has this key; check the URL."));
 		}
-		var body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
-		if (body.length > LIMIT_BYTES) {
-			return refuse(HttpStatus.CONTENT_TOO_LARGE, List.of("The body is larger than 512 KB."));
+		var body = InboundBody.read(request, json, LIMIT_BYTES);
+		if (body.problem() != null) {
+			return switch (body.problem()) {
+				case TOO_LARGE -> refuse(HttpStatus.CONTENT_TOO_LARGE, List.of("The body is larger than 512 KB."));
+				case NOT_JSON -> refuse(HttpStatus.BAD_REQUEST, List.of("The body is not JSON."));
+				case NOT_AN_OBJECT -> refuse(HttpStatus.BAD_REQUEST, List.of("The body must be a JSON object."));
+			};
 		}
-		JsonNode event;
-		try {
-			event = json.readTree(body);
-		}
-		catch (JacksonException e) {
-			return refuse(HttpStatus.BAD_REQUEST, List.of("The body is not JSON."));
-		}
-		if (event == null || !event.isObject()) {
-			return refuse(HttpStatus.BAD_REQUEST, List.of("The body must be a JSON object."));
-		}
+		var event = body.json();
 		var errors = new ArrayList<String>();
 		var state = text(event, "state") == null ? "triggered" : text(event, "state");
 		if (!List.of("triggered", "acknowledged", "resolved").contains(state)) {
@@ -113,8 +108,4 @@ class WebhookController {
 		return ResponseEntity.status(status).body(Map.of("status", "error", "errors", errors));
 	}
 
-	private static String text(JsonNode node, String field) {
-		var value = node.get(field);
-		return value != null && value.isString() ? value.asString() : null;
-	}
 }

@@ -389,8 +389,9 @@ class IncidentService implements Incidents {
 	@Override
 	public List<Alert> alerts(long number) {
 		get(number);
-		var linked = alerts.findAll(store.alertsOf(number));
-		return store.alertsOf(number).stream().filter(linked::containsKey).map(linked::get).toList();
+		var ids = store.alertsOf(number);
+		var linked = alerts.findAll(ids);
+		return ids.stream().filter(linked::containsKey).map(linked::get).toList();
 	}
 
 	/** Monitoring tools may send what people may not: control characters become spaces. */
