@@ -2,10 +2,10 @@ package dev.firebreak.alerting.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -14,19 +14,21 @@ import dev.firebreak.alerting.AlertAcknowledged;
 import dev.firebreak.alerting.AlertResolved;
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
-import dev.firebreak.alerting.AlertTriggered;
 import dev.firebreak.alerting.Integration;
 import dev.firebreak.identity.AuditLog;
 
 /**
- * Folds inbound events into alerts, by (integration, dedup key): a trigger opens an alert or
+ * Takes inbound events into alerts, by (integration, dedup key): a trigger opens an alert or
  * counts a repeat of the open one; acknowledge and resolve act on the open one and are dropped
- * when there is none. Each event is committed before the client hears 202.
+ * when there is none. Monitoring tools' events go through the {@link IngestBatcher}, committed
+ * before the client hears 2xx; a person's acknowledgement or resolution is its own audited change.
  */
 @Component
 class AlertIngest {
 
 	private final AlertStore alerts;
+
+	private final IngestBatcher batcher;
 
 	private final ApplicationEventPublisher events;
 
@@ -36,40 +38,32 @@ class AlertIngest {
 
 	private final AuditLog audit;
 
-	AlertIngest(AlertStore alerts, ApplicationEventPublisher events, TransactionOperations transactions, Clock clock,
-			AuditLog audit) {
-		this.audit = audit;
+	AlertIngest(AlertStore alerts, IngestBatcher batcher, ApplicationEventPublisher events,
+			TransactionOperations transactions, Clock clock, AuditLog audit) {
 		this.alerts = alerts;
+		this.batcher = batcher;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
-	/** The alert the trigger opened or repeated. */
-	Alert trigger(Integration integration, String dedupKey, AlertSeverity severity, String summary, String source,
+	/** Stores these events, in this order and all together, and returns once they are committed. */
+	void apply(List<IngestCommand> commands) {
+		batcher.apply(commands);
+	}
+
+	void trigger(Integration integration, String dedupKey, AlertSeverity severity, String summary, String source,
 			String payload) {
-		try {
-			return transactions.execute(status -> triggerOnce(integration, dedupKey, severity, summary, source, payload));
-		}
-		catch (DuplicateKeyException raced) {
-			// the same new key arrived twice at once and the other request opened the alert: repeat it
-			return transactions.execute(status -> triggerOnce(integration, dedupKey, severity, summary, source, payload));
-		}
+		apply(List.of(new IngestCommand.Trigger(integration, dedupKey, severity, summary, source, payload)));
 	}
 
-	private Alert triggerOnce(Integration integration, String dedupKey, AlertSeverity severity, String summary,
-			String source, String payload) {
-		var now = clock.instant();
-		var open = alerts.lockOpen(integration.id(), dedupKey);
-		if (open.isPresent()) {
-			alerts.recordOccurrence(open.get().id(), now, severity, summary, payload);
-			return alerts.find(open.get().id()).orElseThrow();
-		}
-		var alert = new Alert(UUID.randomUUID(), integration.id(), integration.serviceId(), dedupKey,
-				AlertStatus.TRIGGERED, severity, summary, source, 1, now, now, null, null);
-		alerts.insert(alert, payload);
-		events.publishEvent(new AlertTriggered(alert.id(), alert.serviceId(), severity, summary, now));
-		return alert;
+	void acknowledge(Integration integration, String dedupKey) {
+		apply(List.of(new IngestCommand.Acknowledge(integration, dedupKey)));
+	}
+
+	void resolve(Integration integration, String dedupKey) {
+		apply(List.of(new IngestCommand.Resolve(integration, dedupKey)));
 	}
 
 	/**
@@ -100,20 +94,6 @@ class AlertIngest {
 				return true;
 			})
 			.orElse(false)));
-	}
-
-	/** Acknowledges the open alert of this key; false when there is none to acknowledge. */
-	boolean acknowledge(Integration integration, String dedupKey) {
-		return Boolean.TRUE.equals(transactions.execute(status -> {
-			return alerts.lockOpen(integration.id(), dedupKey).map(this::acknowledgeOpen).orElse(false);
-		}));
-	}
-
-	/** Resolves the open alert of this key; false when there is none. */
-	boolean resolve(Integration integration, String dedupKey) {
-		return Boolean.TRUE.equals(transactions.execute(status -> {
-			return alerts.lockOpen(integration.id(), dedupKey).map(this::resolveOpen).orElse(false);
-		}));
 	}
 
 	private boolean acknowledgeOpen(Alert open) {

@@ -2,6 +2,7 @@ package dev.firebreak.alerting.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,8 +35,82 @@ public class AlertStore implements Alerts {
 
 	private final JdbcClient jdbc;
 
-	AlertStore(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate jdbcTemplate;
+
+	AlertStore(JdbcClient jdbc, NamedParameterJdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	/** An alert's identity while it is open: the integration it came through and its dedup key. */
+	record Key(UUID integrationId, String dedupKey) {
+	}
+
+	/**
+	 * The open alerts of these keys, locked for the rest of the transaction, in one statement and
+	 * in a fixed order, so that two writers locking overlapping keys wait rather than deadlock.
+	 */
+	Map<Key, Alert> lockOpen(Collection<Key> keys) {
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		var integrations = keys.stream().map(Key::integrationId).distinct().toList();
+		var dedupKeys = keys.stream().map(Key::dedupKey).distinct().toList();
+		var wanted = Set.copyOf(keys);
+		var found = new HashMap<Key, Alert>();
+		jdbc.sql("select " + COLUMNS + """
+				 from alert where integration_id in (:integrations) and open_key in (:keys)
+				order by integration_id, open_key for update""")
+			.param("integrations", integrations).param("keys", dedupKeys)
+			.query((rs, n) -> alert(rs)).list().stream()
+			.filter(alert -> wanted.contains(new Key(alert.integrationId(), alert.dedupKey())))
+			.forEach(alert -> found.put(new Key(alert.integrationId(), alert.dedupKey()), alert));
+		return found;
+	}
+
+	/** New alerts, in their state at the end of the batch, with the payload each was last sent with. */
+	void insertAll(List<Alert> created, Map<UUID, String> payloads) {
+		if (created.isEmpty()) {
+			return;
+		}
+		jdbcTemplate.batchUpdate("""
+				insert into alert (id, integration_id, service_id, dedup_key, open_key, status, severity, summary, source,
+				    occurrences, first_seen_at, last_seen_at, acknowledged_at, resolved_at, payload)
+				values (:id, :integration, :service, :key, :open_key, :status, :severity, :summary, :source,
+				    :occurrences, :first_seen, :last_seen, :acknowledged, :resolved, :payload)""",
+				created.stream().map(alert -> row(alert, payloads.get(alert.id()))).toArray(MapSqlParameterSource[]::new));
+	}
+
+	/** Alerts that were open before the batch, in their state after it; a null payload keeps the stored one. */
+	void updateAll(List<Alert> changed, Map<UUID, String> payloads) {
+		if (changed.isEmpty()) {
+			return;
+		}
+		jdbcTemplate.batchUpdate("""
+				update alert set open_key = :open_key, status = :status, severity = :severity, summary = :summary,
+				    occurrences = :occurrences, last_seen_at = :last_seen, acknowledged_at = :acknowledged,
+				    resolved_at = :resolved, payload = coalesce(:payload, payload)
+				where id = :id""",
+				changed.stream().map(alert -> row(alert, payloads.get(alert.id()))).toArray(MapSqlParameterSource[]::new));
+	}
+
+	private static MapSqlParameterSource row(Alert alert, String payload) {
+		return new MapSqlParameterSource()
+			.addValue("id", alert.id()).addValue("integration", alert.integrationId())
+			.addValue("service", alert.serviceId()).addValue("key", alert.dedupKey())
+			.addValue("open_key", alert.status() == AlertStatus.RESOLVED ? null : alert.dedupKey(), Types.VARCHAR)
+			.addValue("status", alert.status().name()).addValue("severity", alert.severity().name())
+			.addValue("summary", alert.summary()).addValue("source", alert.source(), Types.VARCHAR)
+			.addValue("occurrences", alert.occurrences())
+			.addValue("first_seen", Sql.timestamp(alert.firstSeenAt()))
+			.addValue("last_seen", Sql.timestamp(alert.lastSeenAt()))
+			.addValue("acknowledged", timestampOrNull(alert.acknowledgedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("resolved", timestampOrNull(alert.resolvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("payload", payload, Types.VARCHAR);
+	}
+
+	private static Object timestampOrNull(Instant instant) {
+		return instant == null ? null : Sql.timestamp(instant);
 	}
 
 	/** The open alert of this integration and dedup key, locked for the rest of the transaction. */
@@ -41,30 +118,6 @@ public class AlertStore implements Alerts {
 		return jdbc.sql("select " + COLUMNS + " from alert where integration_id = :integration and open_key = :key for update")
 			.param("integration", integrationId).param("key", dedupKey)
 			.query((rs, n) -> alert(rs)).optional();
-	}
-
-	void insert(Alert alert, String payload) {
-		jdbc.sql("""
-				insert into alert (id, integration_id, service_id, dedup_key, open_key, status, severity, summary, source,
-				    occurrences, first_seen_at, last_seen_at, payload)
-				values (:id, :integration, :service, :key, :key, :status, :severity, :summary, :source,
-				    1, :at, :at, :payload)""")
-			.param("id", alert.id()).param("integration", alert.integrationId()).param("service", alert.serviceId())
-			.param("key", alert.dedupKey()).param("status", alert.status().name())
-			.param("severity", alert.severity().name()).param("summary", alert.summary()).param("source", alert.source())
-			.param("at", Sql.timestamp(alert.firstSeenAt())).param("payload", payload)
-			.update();
-	}
-
-	/** A repeat of an open alert: counted, its latest payload kept. */
-	void recordOccurrence(UUID id, Instant at, AlertSeverity severity, String summary, String payload) {
-		jdbc.sql("""
-				update alert set occurrences = occurrences + 1, last_seen_at = :at, severity = :severity,
-				    summary = :summary, payload = :payload
-				where id = :id""")
-			.param("id", id).param("at", Sql.timestamp(at)).param("severity", severity.name())
-			.param("summary", summary).param("payload", payload)
-			.update();
 	}
 
 	void acknowledge(UUID id, Instant at) {

@@ -102,19 +102,23 @@ class AlertmanagerController {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
 				.body(Map.of("status", "error", "message", "Too many notifications for this key; retry shortly."));
 		}
+		var commands = new ArrayList<IngestCommand>();
 		for (var alert : alerts) {
 			var fingerprint = text(alert, "fingerprint");
 			if ("firing".equals(text(alert, "status"))) {
 				var labels = alert.get("labels");
 				var annotations = alert.path("annotations");
 				var severity = AlertSeverity.named(text(labels, "severity")).orElse(AlertSeverity.ERROR);
-				ingest.trigger(integration.get(), fingerprint, severity, summary(labels, annotations),
-						first(text(labels, "instance"), text(labels, "job"), type.toString()), stored(notification, alert));
+				commands.add(new IngestCommand.Trigger(integration.get(), fingerprint, severity,
+						summary(labels, annotations), first(text(labels, "instance"), text(labels, "job"), type.toString()),
+						stored(notification, alert)));
 			}
 			else {
-				ingest.resolve(integration.get(), fingerprint);
+				commands.add(new IngestCommand.Resolve(integration.get(), fingerprint));
 			}
 		}
+		// one notification is stored whole or not at all, so Alertmanager's retry repeats nothing half-done
+		ingest.apply(commands);
 		return ResponseEntity.ok(Map.of("status", "success", "alerts", alerts.size()));
 	}
 

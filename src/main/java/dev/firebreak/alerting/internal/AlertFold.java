@@ -1,0 +1,103 @@
+package dev.firebreak.alerting.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import dev.firebreak.alerting.Alert;
+import dev.firebreak.alerting.AlertAcknowledged;
+import dev.firebreak.alerting.AlertResolved;
+import dev.firebreak.alerting.AlertStatus;
+import dev.firebreak.alerting.AlertTriggered;
+import dev.firebreak.alerting.internal.AlertStore.Key;
+
+/**
+ * Applies a batch of inbound events to the alerts they name, inside the caller's transaction, in
+ * the order they arrived: the open alerts of all keys are read and locked in one statement, the
+ * events are folded in memory (a trigger opens an alert or counts a repeat; acknowledge and
+ * resolve act on the open one and are dropped when there is none), and the result is written
+ * back in two batched statements. A storm of 500 events costs four round trips, not 1,500.
+ */
+@Component
+class AlertFold {
+
+	private final AlertStore alerts;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AlertFold(AlertStore alerts, ApplicationEventPublisher events, Clock clock) {
+		this.alerts = alerts;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	void apply(List<IngestCommand> commands) {
+		var now = clock.instant();
+		var open = new HashMap<>(alerts.lockOpen(commands.stream()
+			.map(command -> new Key(command.integration().id(), command.dedupKey())).distinct().toList()));
+		var touched = new LinkedHashMap<UUID, Alert>();
+		var created = new HashSet<UUID>();
+		var payloads = new HashMap<UUID, String>();
+		for (var command : commands) {
+			var key = new Key(command.integration().id(), command.dedupKey());
+			var current = open.get(key);
+			if (command instanceof IngestCommand.Trigger trigger && current != null) {
+				var repeated = new Alert(current.id(), current.integrationId(), current.serviceId(), current.dedupKey(),
+						current.status(), trigger.severity(), trigger.summary(), current.source(),
+						current.occurrences() + 1, current.firstSeenAt(), now, current.acknowledgedAt(), null);
+				open.put(key, repeated);
+				touched.put(repeated.id(), repeated);
+				payloads.put(repeated.id(), trigger.payload());
+			}
+			else if (command instanceof IngestCommand.Trigger trigger) {
+				var opened = new Alert(UUID.randomUUID(), key.integrationId(), trigger.integration().serviceId(),
+						key.dedupKey(), AlertStatus.TRIGGERED, trigger.severity(), trigger.summary(), trigger.source(), 1,
+						now, now, null, null);
+				open.put(key, opened);
+				touched.put(opened.id(), opened);
+				created.add(opened.id());
+				payloads.put(opened.id(), trigger.payload());
+				events.publishEvent(new AlertTriggered(opened.id(), opened.serviceId(), opened.severity(),
+						opened.summary(), now));
+			}
+			else if (command instanceof IngestCommand.Acknowledge && current != null
+					&& current.status() == AlertStatus.TRIGGERED) {
+				var acknowledged = new Alert(current.id(), current.integrationId(), current.serviceId(),
+						current.dedupKey(), AlertStatus.ACKNOWLEDGED, current.severity(), current.summary(),
+						current.source(), current.occurrences(), current.firstSeenAt(), now, now, null);
+				open.put(key, acknowledged);
+				touched.put(acknowledged.id(), acknowledged);
+				events.publishEvent(new AlertAcknowledged(current.id(), current.serviceId(), now));
+			}
+			else if (command instanceof IngestCommand.Resolve && current != null) {
+				var resolved = new Alert(current.id(), current.integrationId(), current.serviceId(), current.dedupKey(),
+						AlertStatus.RESOLVED, current.severity(), current.summary(), current.source(),
+						current.occurrences(), current.firstSeenAt(), now, current.acknowledgedAt(), now);
+				open.remove(key);
+				touched.put(resolved.id(), resolved);
+				events.publishEvent(new AlertResolved(current.id(), current.serviceId(), now));
+			}
+			// else: acknowledge or resolve with nothing to act on is dropped, and still accepted
+		}
+		var updated = new ArrayList<Alert>();
+		var inserted = new ArrayList<Alert>();
+		for (var alert : touched.values()) {
+			(created.contains(alert.id()) ? inserted : updated).add(alert);
+		}
+		// updates first: a resolved alert gives up its key before a new alert of the same key takes it;
+		// inserts in key order, so that two writers inserting the same new keys wait instead of deadlocking
+		alerts.updateAll(updated, payloads);
+		inserted.sort(Comparator.comparing(Alert::integrationId).thenComparing(Alert::dedupKey));
+		alerts.insertAll(inserted, payloads);
+	}
+}

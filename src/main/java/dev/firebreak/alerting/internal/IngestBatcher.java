@@ -1,0 +1,204 @@
+package dev.firebreak.alerting.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Group commit for inbound events. A request hands its events to a writer and waits; the writer
+ * takes everything that queued up while it was busy, applies it in one transaction and commits,
+ * then every waiting request answers. Under a storm one commit carries hundreds of events, and a
+ * client still hears 2xx only after its events are in the database.
+ *
+ * <p>Events of one dedup key always go to the same writer, so an instance applies them in the
+ * order they arrived. A full queue refuses at once ({@link IngestUnavailable}, a 5xx or 429 that
+ * monitoring tools retry) rather than letting waits grow without bound. A batch that fails is
+ * retried one submission at a time, so one bad event fails only its own request.
+ */
+@Component
+class IngestBatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestBatcher.class);
+
+	private static final int ATTEMPTS = 5;
+
+	private final AlertFold fold;
+
+	private final TransactionOperations transactions;
+
+	private final List<BlockingQueue<Submission>> queues = new ArrayList<>();
+
+	private final List<Thread> writers = new ArrayList<>();
+
+	private final int batchSize;
+
+	private volatile boolean running;
+
+	IngestBatcher(AlertFold fold, TransactionOperations transactions,
+			@Value("${firebreak.ingest.writers}") int writers, @Value("${firebreak.ingest.batch-size}") int batchSize,
+			@Value("${firebreak.ingest.queue-capacity}") int queueCapacity) {
+		if (writers < 1 || batchSize < 1 || queueCapacity < writers) {
+			throw new IllegalArgumentException("firebreak.ingest: writers and batch-size must be at least 1, "
+					+ "queue-capacity at least the number of writers");
+		}
+		this.fold = fold;
+		this.transactions = transactions;
+		this.batchSize = batchSize;
+		for (var i = 0; i < writers; i++) {
+			queues.add(new ArrayBlockingQueue<>(Math.max(1, queueCapacity / writers)));
+		}
+	}
+
+	/** Applies these events and returns once they are committed; they are applied together or not at all. */
+	void apply(List<IngestCommand> commands) {
+		if (commands.isEmpty()) {
+			return;
+		}
+		var submission = new Submission(List.copyOf(commands), new CompletableFuture<>());
+		var first = commands.get(0);
+		var queue = queues.get(Math.floorMod(31 * first.integration().id().hashCode() + first.dedupKey().hashCode(),
+				queues.size()));
+		if (!running || !queue.offer(submission)) {
+			throw new IngestUnavailable(running ? "more events are waiting than this instance takes; retry shortly"
+					: "this instance is shutting down; retry");
+		}
+		try {
+			submission.done().get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IngestUnavailable("interrupted while the events were being stored; retry");
+		}
+		catch (ExecutionException e) {
+			throw new IngestUnavailable("the events could not be stored (" + e.getCause().getMessage() + "); retry");
+		}
+	}
+
+	private void write(BlockingQueue<Submission> queue) {
+		var batch = new ArrayList<Submission>();
+		while (running || !queue.isEmpty()) {
+			try {
+				var first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				var events = first.commands().size();
+				Submission next;
+				while (events < batchSize && (next = queue.poll()) != null) {
+					batch.add(next);
+					events += next.commands().size();
+				}
+				commit(batch);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException e) {
+				// commit() answers every submission; this is a last guard that keeps the writer alive
+				log.error("Ingest writer failed", e);
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	private void commit(List<Submission> batch) {
+		try {
+			store(batch.stream().flatMap(submission -> submission.commands().stream()).toList());
+			batch.forEach(submission -> submission.done().complete(null));
+		}
+		catch (RuntimeException batchFailed) {
+			if (batch.size() == 1) {
+				log.warn("Could not store {} inbound event(s)", batch.get(0).commands().size(), batchFailed);
+				batch.get(0).done().completeExceptionally(batchFailed);
+				return;
+			}
+			for (var submission : batch) {
+				try {
+					store(submission.commands());
+					submission.done().complete(null);
+				}
+				catch (RuntimeException failed) {
+					log.warn("Could not store {} inbound event(s)", submission.commands().size(), failed);
+					submission.done().completeExceptionally(failed);
+				}
+			}
+		}
+	}
+
+	/**
+	 * One transaction, tried again when it lost a race with another writer or instance (a new key
+	 * inserted at the same moment, a lock conflict): the next attempt sees the other's alert.
+	 */
+	private void store(List<IngestCommand> commands) {
+		for (var attempt = 1;; attempt++) {
+			try {
+				transactions.executeWithoutResult(status -> fold.apply(commands));
+				return;
+			}
+			catch (DuplicateKeyException | TransientDataAccessException raced) {
+				if (attempt == ATTEMPTS) {
+					throw raced;
+				}
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		for (var i = 0; i < queues.size(); i++) {
+			var queue = queues.get(i);
+			var writer = new Thread(() -> write(queue), "ingest-writer-" + i);
+			writer.setDaemon(false);
+			writer.start();
+			writers.add(writer);
+		}
+	}
+
+	/** Takes no more events, stores what is queued, then stops: a graceful shutdown loses nothing. */
+	@Override
+	public void stop() {
+		running = false;
+		for (var writer : writers) {
+			try {
+				writer.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		writers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** After the web server: it stops first and lets waiting requests finish while writers still run. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	private record Submission(List<IngestCommand> commands, CompletableFuture<Void> done) {
+	}
+}
