@@ -17,7 +17,7 @@ class InboundSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain inbound(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/v2/**", "/integrations/**")
+		return http.securityMatcher("/v2/**", "/integrations/**", "/ping/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())

@@ -1,6 +1,7 @@
 package dev.firebreak.alerting.internal;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.Integration;
 import dev.firebreak.alerting.IntegrationType;
 import dev.firebreak.catalog.Catalog;
@@ -58,7 +60,8 @@ class IntegrationController {
 	@PostMapping("/api/v1/services/{serviceId}/integrations")
 	@AdminOnly
 	ResponseEntity<IntegrationView> create(@PathVariable UUID serviceId, @Valid @RequestBody NewIntegration request) {
-		var integration = integrations.create(serviceId, request.type(), request.name());
+		var integration = integrations.create(serviceId, request.type(), request.name(), request.period(),
+				request.grace(), request.severity());
 		return ResponseEntity.created(URI.create("/api/v1/integrations/" + integration.id()))
 			.body(view(integration, true));
 	}
@@ -102,7 +105,9 @@ class IntegrationController {
 				withKey ? integrations.routingKey(integration.id()) : null);
 	}
 
-	record NewIntegration(@NotNull IntegrationType type, @Size(max = 100) String name) {
+	/** {@code period}, {@code grace} (ISO-8601) and {@code severity} of a heartbeat's alert: heartbeats only. */
+	record NewIntegration(@NotNull IntegrationType type, @Size(max = 100) String name, Duration period, Duration grace,
+			AlertSeverity severity) {
 	}
 
 	/** {@code rate_per_second} null or absent: the installation's default. */

@@ -2,6 +2,7 @@ package dev.firebreak.alerting.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.Integration;
 import dev.firebreak.alerting.IntegrationType;
 import dev.firebreak.catalog.Catalog;
@@ -36,7 +38,11 @@ class IntegrationKeys {
 
 	private final Clock clock;
 
-	IntegrationKeys(IntegrationStore store, Catalog catalog, Secrets secrets, AuditLog audit, Clock clock) {
+	private final Heartbeats heartbeats;
+
+	IntegrationKeys(IntegrationStore store, Catalog catalog, Secrets secrets, AuditLog audit, Clock clock,
+			Heartbeats heartbeats) {
+		this.heartbeats = heartbeats;
 		this.store = store;
 		this.catalog = catalog;
 		this.secrets = secrets;
@@ -44,8 +50,14 @@ class IntegrationKeys {
 		this.clock = clock;
 	}
 
-	@Transactional
 	Integration create(UUID serviceId, IntegrationType type, String name) {
+		return create(serviceId, type, name, null, null, null);
+	}
+
+	/** A new integration; a heartbeat's period, grace and alert severity (defaults when null), refused for other types. */
+	@Transactional
+	Integration create(UUID serviceId, IntegrationType type, String name, Duration period, Duration grace,
+			AlertSeverity severity) {
 		var service = catalog.service(serviceId)
 			.orElseThrow(() -> Problems.notFound("No service " + serviceId + "; GET /api/v1/services lists them"));
 		if (type == null) {
@@ -58,6 +70,13 @@ class IntegrationKeys {
 				null);
 		var key = newKey();
 		store.insert(integration, Secrets.fingerprint(key), secrets.encrypt(key));
+		if (type == IntegrationType.HEARTBEAT) {
+			heartbeats.create(integration.id(), period, grace, severity);
+		}
+		else if (period != null || grace != null || severity != null) {
+			throw Problems.invalid(period != null ? "/period" : grace != null ? "/grace" : "/severity",
+					"period, grace and severity belong to heartbeat integrations only");
+		}
 		audit.record("integration.created", "integration", integration.id().toString(),
 				integration.name() + " (" + type + ") on " + service.name());
 		return integration;
@@ -87,6 +106,7 @@ class IntegrationKeys {
 	@Transactional
 	void delete(UUID id) {
 		var integration = get(id);
+		heartbeats.forget(id);
 		store.delete(id);
 		audit.record("integration.deleted", "integration", id.toString(), integration.name());
 	}
