@@ -15,9 +15,11 @@ import dev.firebreak.alerting.AlertSeverity;
 
 /**
  * An alert event of the PagerDuty Events API v2, checked by the rules of that API. Fields the API
- * does not know are ignored, as PagerDuty does; a severity outside the four is read as
- * {@code error} (Alertmanager templates it from labels, and an alert it cannot deliver is lost, so
- * we would rather page than drop), keeping what was sent in the stored payload.
+ * does not know are ignored, as PagerDuty does; a severity outside the four, or an empty one, is
+ * read as {@code error} (Alertmanager templates it from labels, renders {@code ""} when a label is
+ * absent or differs within a group, and drops an alert answered 400, so we would rather page than
+ * drop), keeping what was sent in the stored payload. A payload without {@code severity} at all is
+ * still refused.
  */
 record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity severity, String summary,
 		String source, List<String> errors) {
@@ -66,11 +68,12 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 					errors.add("'payload.source' is missing or blank.");
 				}
 				var named = text(payload, "severity");
-				if (named == null || named.isBlank()) {
+				if (named == null) {
 					errors.add("'payload.severity' is missing; use critical, error, warning or info.");
 				}
 				else {
-					severity = AlertSeverity.named(named).orElse(AlertSeverity.ERROR);
+					// blank too: Alertmanager's severity template renders empty when a group's alerts disagree
+					severity = AlertSeverity.named(named.strip()).orElse(AlertSeverity.ERROR);
 				}
 				timestamp(payload, errors);
 				for (var optional : List.of("component", "group", "class")) {
