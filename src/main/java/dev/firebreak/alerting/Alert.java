@@ -6,8 +6,11 @@ import java.util.UUID;
 /**
  * Something a monitoring tool reported about a service. Repeats of the same dedup key while it
  * is open count as occurrences of this alert; after it is resolved the same key opens a new one.
+ *
+ * @param duringMaintenance it arrived while its service was in a maintenance window: recorded, and
+ *        it opens no incident and pages nobody, even after the window closes
  */
 public record Alert(UUID id, UUID integrationId, UUID serviceId, String dedupKey, AlertStatus status,
 		AlertSeverity severity, String summary, String source, int occurrences, Instant firstSeenAt,
-		Instant lastSeenAt, Instant acknowledgedAt, Instant resolvedAt) {
+		Instant lastSeenAt, Instant acknowledgedAt, Instant resolvedAt, boolean duringMaintenance) {
 }

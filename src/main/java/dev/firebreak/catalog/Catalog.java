@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Looks up services and teams for the capabilities that refer to them. */
@@ -26,6 +27,9 @@ public interface Catalog {
 
 	/** The latest change of any of these services at or before {@code instant}. */
 	Optional<Change> lastChangeBefore(Collection<UUID> serviceIds, Instant instant);
+
+	/** The services among {@code serviceIds} in a maintenance window at {@code instant}. */
+	Set<UUID> inMaintenance(Collection<UUID> serviceIds, Instant instant);
 
 	/** Every service, by name: for choosing the ones an incident affects. */
 	List<Service> allServices();

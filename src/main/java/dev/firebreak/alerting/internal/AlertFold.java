@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import dev.firebreak.alerting.AlertResolved;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.alerting.AlertTriggered;
 import dev.firebreak.alerting.internal.AlertStore.Key;
+import dev.firebreak.catalog.Catalog;
 
 /**
  * Applies a batch of inbound events to the alerts they name, inside the caller's transaction, in
@@ -35,7 +37,10 @@ class AlertFold {
 
 	private final Clock clock;
 
-	AlertFold(AlertStore alerts, ApplicationEventPublisher events, Clock clock) {
+	private final Catalog catalog;
+
+	AlertFold(AlertStore alerts, ApplicationEventPublisher events, Clock clock, Catalog catalog) {
+		this.catalog = catalog;
 		this.alerts = alerts;
 		this.events = events;
 		this.clock = clock;
@@ -45,6 +50,11 @@ class AlertFold {
 		var now = clock.instant();
 		var open = new HashMap<>(alerts.lockOpen(commands.stream()
 			.map(command -> new Key(command.integration().id(), command.dedupKey())).distinct().toList()));
+		// new alerts of services in a maintenance window are recorded as such: one query per batch
+		var maintenance = catalog.inMaintenance(commands.stream()
+			.filter(command -> command instanceof IngestCommand.Trigger && !open.containsKey(
+					new Key(command.integration().id(), command.dedupKey())))
+			.map(command -> command.integration().serviceId()).collect(Collectors.toSet()), now);
 		var touched = new LinkedHashMap<UUID, Alert>();
 		var created = new HashSet<UUID>();
 		var payloads = new HashMap<UUID, String>();
@@ -54,7 +64,8 @@ class AlertFold {
 			if (command instanceof IngestCommand.Trigger trigger && current != null) {
 				var repeated = new Alert(current.id(), current.integrationId(), current.serviceId(), current.dedupKey(),
 						current.status(), trigger.severity(), trigger.summary(), current.source(),
-						current.occurrences() + 1, current.firstSeenAt(), now, current.acknowledgedAt(), null);
+						current.occurrences() + 1, current.firstSeenAt(), now, current.acknowledgedAt(), null,
+						current.duringMaintenance());
 				open.put(key, repeated);
 				touched.put(repeated.id(), repeated);
 				payloads.put(repeated.id(), trigger.payload());
@@ -62,19 +73,20 @@ class AlertFold {
 			else if (command instanceof IngestCommand.Trigger trigger) {
 				var opened = new Alert(UUID.randomUUID(), key.integrationId(), trigger.integration().serviceId(),
 						key.dedupKey(), AlertStatus.TRIGGERED, trigger.severity(), trigger.summary(), trigger.source(), 1,
-						now, now, null, null);
+						now, now, null, null, maintenance.contains(trigger.integration().serviceId()));
 				open.put(key, opened);
 				touched.put(opened.id(), opened);
 				created.add(opened.id());
 				payloads.put(opened.id(), trigger.payload());
 				events.publishEvent(new AlertTriggered(opened.id(), opened.serviceId(), opened.severity(),
-						opened.summary(), now));
+						opened.summary(), now, opened.duringMaintenance()));
 			}
 			else if (command instanceof IngestCommand.Acknowledge && current != null
 					&& current.status() == AlertStatus.TRIGGERED) {
 				var acknowledged = new Alert(current.id(), current.integrationId(), current.serviceId(),
 						current.dedupKey(), AlertStatus.ACKNOWLEDGED, current.severity(), current.summary(),
-						current.source(), current.occurrences(), current.firstSeenAt(), now, now, null);
+						current.source(), current.occurrences(), current.firstSeenAt(), now, now, null,
+						current.duringMaintenance());
 				open.put(key, acknowledged);
 				touched.put(acknowledged.id(), acknowledged);
 				events.publishEvent(new AlertAcknowledged(current.id(), current.serviceId(), now));
@@ -82,7 +94,8 @@ class AlertFold {
 			else if (command instanceof IngestCommand.Resolve && current != null) {
 				var resolved = new Alert(current.id(), current.integrationId(), current.serviceId(), current.dedupKey(),
 						AlertStatus.RESOLVED, current.severity(), current.summary(), current.source(),
-						current.occurrences(), current.firstSeenAt(), now, current.acknowledgedAt(), now);
+						current.occurrences(), current.firstSeenAt(), now, current.acknowledgedAt(), now,
+						current.duringMaintenance());
 				open.remove(key);
 				touched.put(resolved.id(), resolved);
 				events.publishEvent(new AlertResolved(current.id(), current.serviceId(), now));

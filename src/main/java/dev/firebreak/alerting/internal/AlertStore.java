@@ -31,7 +31,7 @@ public class AlertStore implements Alerts {
 
 	private static final String COLUMNS = """
 			id, integration_id, service_id, dedup_key, status, severity, summary, source, occurrences,
-			first_seen_at, last_seen_at, acknowledged_at, resolved_at""";
+			first_seen_at, last_seen_at, acknowledged_at, resolved_at, during_maintenance""";
 
 	private final JdbcClient jdbc;
 
@@ -75,9 +75,9 @@ public class AlertStore implements Alerts {
 		}
 		jdbcTemplate.batchUpdate("""
 				insert into alert (id, integration_id, service_id, dedup_key, open_key, status, severity, summary, source,
-				    occurrences, first_seen_at, last_seen_at, acknowledged_at, resolved_at, payload)
+				    occurrences, first_seen_at, last_seen_at, acknowledged_at, resolved_at, during_maintenance, payload)
 				values (:id, :integration, :service, :key, :open_key, :status, :severity, :summary, :source,
-				    :occurrences, :first_seen, :last_seen, :acknowledged, :resolved, :payload)""",
+				    :occurrences, :first_seen, :last_seen, :acknowledged, :resolved, :maintenance, :payload)""",
 				created.stream().map(alert -> row(alert, payloads.get(alert.id()))).toArray(MapSqlParameterSource[]::new));
 	}
 
@@ -106,6 +106,7 @@ public class AlertStore implements Alerts {
 			.addValue("last_seen", Sql.timestamp(alert.lastSeenAt()))
 			.addValue("acknowledged", timestampOrNull(alert.acknowledgedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
 			.addValue("resolved", timestampOrNull(alert.resolvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("maintenance", alert.duringMaintenance())
 			.addValue("payload", payload, Types.VARCHAR);
 	}
 
@@ -178,6 +179,6 @@ public class AlertStore implements Alerts {
 				rs.getString("dedup_key"), AlertStatus.valueOf(rs.getString("status")),
 				AlertSeverity.valueOf(rs.getString("severity")), rs.getString("summary"), rs.getString("source"),
 				rs.getInt("occurrences"), Sql.instant(rs, "first_seen_at"), Sql.instant(rs, "last_seen_at"),
-				Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "resolved_at"));
+				Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "resolved_at"), rs.getBoolean("during_maintenance"));
 	}
 }

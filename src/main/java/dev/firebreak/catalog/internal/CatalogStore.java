@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -83,6 +84,18 @@ public class CatalogStore implements Catalog {
 			.update();
 		events.publishEvent(new ChangeRecorded(change.id(), serviceId, change.happenedAt()));
 		return change;
+	}
+
+	@Override
+	public Set<UUID> inMaintenance(Collection<UUID> serviceIds, Instant instant) {
+		if (serviceIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				select distinct service_id from catalog_maintenance
+				where service_id in (:services) and starts_at <= :at and ends_at > :at""")
+			.param("services", List.copyOf(serviceIds)).param("at", Sql.timestamp(instant))
+			.query(UUID.class).list());
 	}
 
 	@Override

@@ -114,7 +114,7 @@ class AlertIncidentsTests extends ApiTest {
 	@Test
 	void anAlertDeliveredTwiceIsLinkedOnce() {
 		var alert = UUID.randomUUID();
-		var event = new AlertTriggered(alert, UUID.fromString(service), AlertSeverity.CRITICAL, "Twice", Instant.now(clock));
+		var event = new AlertTriggered(alert, UUID.fromString(service), AlertSeverity.CRITICAL, "Twice", Instant.now(clock), false);
 		incidents.openOrJoin(event, Severity.SEV2, Duration.ofMinutes(5));
 		incidents.openOrJoin(event, Severity.SEV2, Duration.ofMinutes(5));
 
