@@ -346,6 +346,15 @@ class AlertPagesTests extends ApiTest {
 			.contains("curl -fsS -m 10 --retry 5 &#39;http://localhost/ping/" + heartbeatKey.substring(0, 8) + "-"
 					+ heartbeatKey.substring(8, 12) + "-" + heartbeatKey.substring(12, 16) + "-"
 					+ heartbeatKey.substring(16, 20) + "-" + heartbeatKey.substring(20) + "&#39;");
+		assertThat(page).contains("new · every PT24H, grace PT1H").contains("never: it is watched from its first ping");
+
+		var pingPath = "/ping/" + heartbeatKey.substring(0, 8) + "-" + heartbeatKey.substring(8, 12) + "-"
+				+ heartbeatKey.substring(12, 16) + "-" + heartbeatKey.substring(16, 20) + "-" + heartbeatKey.substring(20);
+		mvc.perform(get(pingPath)).andReturn();
+		var pinged = page(get("/services/" + service + "/integrations").with(user(adminUser)));
+		assertThat(pinged).contains("up · every PT24H, grace PT1H").contains("(<span>success</span>)")
+			.contains("datetime=\"" + clock.instant() + "\"")
+			.contains("datetime=\"" + clock.instant().plus(java.time.Duration.ofHours(25)) + "\"");
 	}
 
 	@Test

@@ -27,7 +27,9 @@ final class AlertPageModels {
 	 *
 	 * @param routingKey the key, for administrators only; null for everyone else
 	 */
-	record IntegrationRow(Integration integration, String routingKey, IntegrationSnippets.Snippet snippet) {
+	/** @param heartbeat the schedule and state of a heartbeat integration, else null */
+	record IntegrationRow(Integration integration, String routingKey, IntegrationSnippets.Snippet snippet,
+			Heartbeat heartbeat) {
 
 		public String type() {
 			return integration.type().toString().replace('_', ' ');

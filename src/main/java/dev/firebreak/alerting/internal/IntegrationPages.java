@@ -51,7 +51,10 @@ class IntegrationPages {
 
 	private final Catalog catalog;
 
-	IntegrationPages(IntegrationKeys keys, IntegrationStore store, Catalog catalog) {
+	private final HeartbeatStore heartbeats;
+
+	IntegrationPages(IntegrationKeys keys, IntegrationStore store, Catalog catalog, HeartbeatStore heartbeats) {
+		this.heartbeats = heartbeats;
 		this.keys = keys;
 		this.store = store;
 		this.catalog = catalog;
@@ -137,7 +140,8 @@ class IntegrationPages {
 		model.addAttribute("rows", found.stream().map(integration -> {
 			var key = admin ? keys.routingKey(integration.id()) : null;
 			return new AlertPageModels.IntegrationRow(integration, key,
-					IntegrationSnippets.of(integration.type(), base, key, eventsV2Key));
+					IntegrationSnippets.of(integration.type(), base, key, eventsV2Key),
+					integration.type() == IntegrationType.HEARTBEAT ? heartbeats.find(integration.id()).orElse(null) : null);
 		}).toList());
 		model.addAttribute("types", IntegrationType.values());
 		model.addAttribute("form", form);
