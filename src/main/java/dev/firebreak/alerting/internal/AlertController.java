@@ -52,10 +52,13 @@ class AlertController {
 		return alerts.list(status == null ? Set.of() : status, service, integration, Page.Request.of(page, size));
 	}
 
-	/** One alert with the payload of its latest event, as it was sent (less the routing key). */
+	/**
+	 * One alert with the payload of its latest event and of the event that opened it, as they were
+	 * sent (less the routing key).
+	 */
 	@GetMapping("/api/v1/alerts/{id}")
 	AlertView get(@PathVariable UUID id) {
-		return new AlertView(alert(id), alerts.payload(id).orElse("null"));
+		return new AlertView(alert(id), alerts.payload(id).orElse("null"), alerts.originalPayload(id).orElse("null"));
 	}
 
 	private Alert alert(UUID id) {
@@ -63,6 +66,6 @@ class AlertController {
 			.orElseThrow(() -> Problems.notFound("No alert " + id + "; GET /api/v1/alerts lists them"));
 	}
 
-	record AlertView(@JsonUnwrapped Alert alert, @JsonRawValue String payload) {
+	record AlertView(@JsonUnwrapped Alert alert, @JsonRawValue String payload, @JsonRawValue String originalPayload) {
 	}
 }

@@ -14,6 +14,7 @@ import dev.firebreak.alerting.AlertAcknowledged;
 import dev.firebreak.alerting.AlertResolved;
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
+import dev.firebreak.alerting.AlertsChanged;
 import dev.firebreak.alerting.Integration;
 import dev.firebreak.identity.AuditLog;
 
@@ -102,14 +103,16 @@ class AlertIngest {
 		}
 		Instant now = clock.instant();
 		alerts.acknowledge(open.id(), now);
-		events.publishEvent(new AlertAcknowledged(open.id(), open.serviceId(), now));
+		events.publishEvent(new AlertsChanged(List.of(), List.of(new AlertAcknowledged(open.id(), open.serviceId(), now)),
+				List.of()));
 		return true;
 	}
 
 	private boolean resolveOpen(Alert open) {
 		Instant now = clock.instant();
 		alerts.resolve(open.id(), now);
-		events.publishEvent(new AlertResolved(open.id(), open.serviceId(), now));
+		events.publishEvent(new AlertsChanged(List.of(), List.of(), List.of(new AlertResolved(open.id(), open.serviceId(),
+				now))));
 		return true;
 	}
 }

@@ -68,17 +68,20 @@ public class AlertStore implements Alerts {
 		return found;
 	}
 
-	/** New alerts, in their state at the end of the batch, with the payload each was last sent with. */
-	void insertAll(List<Alert> created, Map<UUID, String> payloads) {
+	/** New alerts, in their state at the end of the batch, with the payloads each was first and last sent with. */
+	void insertAll(List<Alert> created, Map<UUID, String> originals, Map<UUID, String> payloads) {
 		if (created.isEmpty()) {
 			return;
 		}
 		jdbcTemplate.batchUpdate("""
 				insert into alert (id, integration_id, service_id, dedup_key, open_key, status, severity, summary, source,
-				    occurrences, first_seen_at, last_seen_at, acknowledged_at, resolved_at, during_maintenance, payload)
+				    occurrences, first_seen_at, last_seen_at, acknowledged_at, resolved_at, during_maintenance, payload,
+				    original_payload)
 				values (:id, :integration, :service, :key, :open_key, :status, :severity, :summary, :source,
-				    :occurrences, :first_seen, :last_seen, :acknowledged, :resolved, :maintenance, :payload)""",
-				created.stream().map(alert -> row(alert, payloads.get(alert.id()))).toArray(MapSqlParameterSource[]::new));
+				    :occurrences, :first_seen, :last_seen, :acknowledged, :resolved, :maintenance, :payload, :original)""",
+				created.stream().map(alert -> row(alert, payloads.get(alert.id()))
+					.addValue("original", originals.get(alert.id()), Types.VARCHAR))
+					.toArray(MapSqlParameterSource[]::new));
 	}
 
 	/** Alerts that were open before the batch, in their state after it; a null payload keeps the stored one. */
@@ -145,6 +148,12 @@ public class AlertStore implements Alerts {
 	public Optional<Alert> find(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from alert where id = :id").param("id", id)
 			.query((rs, n) -> alert(rs)).optional();
+	}
+
+	/** The payload of the event that opened the alert. */
+	Optional<String> originalPayload(UUID id) {
+		return jdbc.sql("select original_payload from alert where id = :id").param("id", id).query(String.class)
+			.optional();
 	}
 
 	Optional<String> payload(UUID id) {

@@ -1,5 +1,6 @@
 package dev.firebreak.alerting.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -7,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,9 @@ class IngestBatcher implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(IngestBatcher.class);
 
 	private static final int ATTEMPTS = 5;
+
+	/** Longer than any client waits; past it the request answers 503 rather than hang. */
+	private static final Duration WAIT_AT_MOST = Duration.ofSeconds(60);
 
 	private final AlertFold fold;
 
@@ -76,7 +81,11 @@ class IngestBatcher implements SmartLifecycle {
 					: "this instance is shutting down; retry");
 		}
 		try {
-			submission.done().get();
+			submission.done().get(WAIT_AT_MOST.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (TimeoutException e) {
+			// still queued or being written: the client retries, and a repeat of a stored trigger only counts twice
+			throw new IngestUnavailable("the events were not stored within " + WAIT_AT_MOST.toSeconds() + " s; retry");
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -166,7 +175,8 @@ class IngestBatcher implements SmartLifecycle {
 		for (var i = 0; i < queues.size(); i++) {
 			var queue = queues.get(i);
 			var writer = new Thread(() -> write(queue), "ingest-writer-" + i);
-			writer.setDaemon(false);
+			// daemon: a failed start must not keep the JVM alive; a normal shutdown drains through stop()
+			writer.setDaemon(true);
 			writer.start();
 			writers.add(writer);
 		}
@@ -186,6 +196,11 @@ class IngestBatcher implements SmartLifecycle {
 			}
 		}
 		writers.clear();
+		// anything that slipped in as the writers stopped is refused, never left waiting
+		var left = new ArrayList<Submission>();
+		queues.forEach(queue -> queue.drainTo(left));
+		left.forEach(submission -> submission.done()
+			.completeExceptionally(new IngestUnavailable("this instance is shutting down; retry")));
 	}
 
 	@Override

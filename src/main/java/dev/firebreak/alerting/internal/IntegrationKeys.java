@@ -4,11 +4,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.Integration;
@@ -27,6 +31,12 @@ import dev.firebreak.platform.Text;
 class IntegrationKeys {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	static final Duration REMEMBERED = Duration.ofSeconds(10);
+
+	private static final int REMEMBERED_AT_MOST = 10_000;
+
+	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
 	private final IntegrationStore store;
 
@@ -88,6 +98,7 @@ class IntegrationKeys {
 		var integration = get(id);
 		var key = newKey();
 		store.replaceKey(id, Secrets.fingerprint(key), secrets.encrypt(key), clock.instant());
+		forgetKeysAfterCommit();
 		audit.record("integration.key_regenerated", "integration", id.toString(), integration.name());
 		return get(id);
 	}
@@ -98,6 +109,7 @@ class IntegrationKeys {
 		var integration = get(id);
 		var label = Text.optional("/name", name, 100);
 		store.update(id, label == null || label.isEmpty() ? integration.name() : label, ratePerSecond);
+		forgetKeysAfterCommit();
 		audit.record("integration.updated", "integration", id.toString(),
 				"rate " + (ratePerSecond == null ? "default" : ratePerSecond + "/s"));
 		return get(id);
@@ -108,6 +120,7 @@ class IntegrationKeys {
 		var integration = get(id);
 		heartbeats.forget(id);
 		store.delete(id);
+		forgetKeysAfterCommit();
 		audit.record("integration.deleted", "integration", id.toString(), integration.name());
 	}
 
@@ -115,9 +128,44 @@ class IntegrationKeys {
 		return secrets.decrypt(store.keyCiphertext(id).orElseThrow(() -> notFound(id)));
 	}
 
-	/** The integration a client's routing key opens, if any. */
+	/**
+	 * The integration a client's routing key opens, if any. Answers are remembered for
+	 * {@link #REMEMBERED} (a storm sends the same key thousands of times a second): a key
+	 * regenerated or deleted on this instance stops working at once, on other instances of a
+	 * cluster within that time.
+	 */
 	Optional<Integration> byRoutingKey(String key) {
-		return key == null || key.isBlank() ? Optional.empty() : store.byKeyHash(Secrets.fingerprint(key));
+		if (key == null || key.isBlank() || key.length() > 64) {
+			return Optional.empty();
+		}
+		var now = clock.millis();
+		var hash = Secrets.fingerprint(key);
+		var known = remembered.get(hash);
+		if (known != null && known.until() > now) {
+			return known.integration();
+		}
+		var found = store.byKeyHash(hash);
+		if (remembered.size() >= REMEMBERED_AT_MOST) {
+			remembered.clear();
+		}
+		remembered.put(hash, new Remembered(found, now + REMEMBERED.toMillis()));
+		return found;
+	}
+
+	/** After this transaction commits, every key is looked up again. */
+	private void forgetKeysAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					remembered.clear();
+				}
+			});
+		}
+		remembered.clear();
+	}
+
+	private record Remembered(Optional<Integration> integration, long until) {
 	}
 
 	Integration get(UUID id) {

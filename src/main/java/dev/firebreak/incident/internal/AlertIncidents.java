@@ -1,10 +1,17 @@
 package dev.firebreak.incident.internal;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.firebreak.alerting.AlertResolved;
 import dev.firebreak.alerting.AlertTriggered;
+import dev.firebreak.alerting.AlertsChanged;
+import dev.firebreak.incident.Severity;
 
 /**
  * Alerts become incidents. By its service's alert routing (the defaults: critical opens a SEV2 —
@@ -25,18 +32,26 @@ class AlertIncidents {
 		this.routings = routings;
 	}
 
+	/**
+	 * One commit's worth of alert changes, in one transaction: the new alerts of each service open
+	 * or join its incident together; then the resolved ones are marked.
+	 */
 	@ApplicationModuleListener
-	void on(AlertTriggered event) {
-		if (event.duringMaintenance()) {
-			return;
+	void on(AlertsChanged changed) {
+		var byService = new LinkedHashMap<UUID, Map<AlertTriggered, Severity>>();
+		var routing = new HashMap<UUID, AlertRouting>();
+		for (var alert : changed.triggered()) {
+			if (alert.duringMaintenance()) {
+				continue;
+			}
+			var rules = routing.computeIfAbsent(alert.serviceId(), routings::of);
+			rules.severityFor(alert.severity()).ifPresent(severity -> byService
+				.computeIfAbsent(alert.serviceId(), service -> new LinkedHashMap<>()).put(alert, severity));
 		}
-		var routing = routings.of(event.serviceId());
-		routing.severityFor(event.severity())
-			.ifPresent(severity -> incidents.openOrJoin(event, severity, routing.groupingWindow()));
-	}
-
-	@ApplicationModuleListener
-	void on(AlertResolved event) {
-		incidents.alertResolved(event.alertId());
+		byService.forEach((service, alerts) -> incidents.openOrJoin(service, alerts,
+				routing.get(service).groupingWindow()));
+		if (!changed.resolved().isEmpty()) {
+			incidents.alertsResolved(changed.resolved().stream().map(AlertResolved::alertId).toList());
+		}
 	}
 }

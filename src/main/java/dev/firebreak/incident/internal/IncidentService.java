@@ -3,17 +3,23 @@ package dev.firebreak.incident.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.firebreak.alerting.Alert;
+import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.alerting.AlertTriggered;
 import dev.firebreak.alerting.Alerts;
@@ -337,52 +343,80 @@ class IncidentService implements Incidents {
 	}
 
 	/**
-	 * Opens an incident for a new high-urgency alert, or adds it to the service's incident of the
-	 * last {@code window}. Idempotent: an alert already linked is left alone (events can arrive twice).
+	 * Opens an incident for new alerts of one service, or adds them to the service's incident of
+	 * the last {@code window}: one timeline entry for the lot, however many a storm brought. A new
+	 * incident takes the worst of their severities and the summary of its first alert as title.
+	 * Idempotent: alerts already linked are left alone (events can arrive twice).
+	 *
+	 * @param alerts in arrival order, each with the incident severity its routing gives it
 	 */
 	@Transactional
-	void openOrJoin(AlertTriggered alert, Severity severity, Duration window) {
-		if (store.incidentOfAlert(alert.alertId()).isPresent()) {
+	void openOrJoin(UUID serviceId, Map<AlertTriggered, Severity> alerts, Duration window) {
+		var linked = store.incidentsOfAlerts(alerts.keySet().stream().map(AlertTriggered::alertId).toList());
+		var fresh = alerts.entrySet().stream().filter(alert -> !linked.containsKey(alert.getKey().alertId())).toList();
+		if (fresh.isEmpty()) {
 			return;
 		}
 		var now = clock.instant();
-		var summary = plain(alert.summary());
-		var target = store.groupingTarget(alert.serviceId(), now.minus(window));
+		var target = store.groupingTarget(serviceId, now.minus(window));
+		var worst = fresh.stream().min(Map.Entry.comparingByValue()).orElseThrow();
+		var first = fresh.get(0).getKey();
 		long number;
 		if (target.isPresent()) {
 			number = target.get();
 			lock(number);
 		}
 		else {
+			var summary = plain(worst.getKey().summary());
 			var title = summary.length() <= IncidentRules.TITLE_MAX ? summary
 					: summary.substring(0, IncidentRules.TITLE_MAX - 1) + "…";
-			var detected = alert.at().isAfter(now) ? now : alert.at();
-			number = declare(new Declaration(title, null, severity, IncidentSource.ALERT, List.of(alert.serviceId()),
-					null, false, false, false, false, detected, null), null).number();
+			var detected = first.at().isAfter(now) ? now : first.at();
+			number = declare(new Declaration(title, null, worst.getValue(), IncidentSource.ALERT, List.of(serviceId), null,
+					false, false, false, false, detected, null), null).number();
 		}
-		store.linkAlert(number, alert.alertId(), now);
-		note(number, now, null, TimelineKind.ALERT, (target.isPresent() ? "Alert joined" : "Opened by alert")
-				+ " (" + alert.severity() + "): " + summary, null);
+		var ids = fresh.stream().map(alert -> alert.getKey().alertId()).toList();
+		var current = this.alerts.findAll(ids);
+		var resolved = new LinkedHashMap<UUID, Boolean>();
+		ids.forEach(id -> resolved.put(id, current.containsKey(id) && current.get(id).status() == AlertStatus.RESOLVED));
+		store.linkAlerts(number, resolved, now);
+		note(number, now, null, TimelineKind.ALERT, describe(fresh.stream().map(Map.Entry::getKey).toList(),
+				target.isPresent()), null);
 	}
 
-	/** When the last open alert of an incident the alerts opened is resolved, the incident is monitored. */
+	/** "Opened by alert (critical): …", or for a storm "Opened by 12 alerts (critical 3, error 9): … and 11 more". */
+	private static String describe(List<AlertTriggered> alerts, boolean joined) {
+		var first = plain(alerts.get(0).summary());
+		if (alerts.size() == 1) {
+			return (joined ? "Alert joined" : "Opened by alert") + " (" + alerts.get(0).severity() + "): " + first;
+		}
+		var counts = new TreeMap<AlertSeverity, Long>(alerts.stream()
+			.collect(Collectors.groupingBy(AlertTriggered::severity, Collectors.counting())));
+		var bySeverity = String.join(", ", counts.entrySet().stream().map(c -> c.getKey() + " " + c.getValue()).toList());
+		return (joined ? alerts.size() + " alerts joined" : "Opened by " + alerts.size() + " alerts") + " (" + bySeverity
+				+ "): " + first + " and " + (alerts.size() - 1) + " more";
+	}
+
+	/**
+	 * Resolved alerts are marked on their incidents; an incident the alerts opened whose last
+	 * open alert this was moves to monitoring, and a person confirms the resolution.
+	 */
 	@Transactional
-	void alertResolved(UUID alertId) {
-		var number = store.incidentOfAlert(alertId);
-		if (number.isEmpty()) {
+	void alertsResolved(Collection<UUID> alertIds) {
+		var incidents = store.incidentsOfAlerts(alertIds);
+		if (incidents.isEmpty()) {
 			return;
 		}
-		var status = lock(number.get());
-		var incident = get(number.get());
-		if (incident.source() != IncidentSource.ALERT
-				|| !(status == IncidentStatus.TRIAGE || status == IncidentStatus.INVESTIGATING
-						|| status == IncidentStatus.IDENTIFIED)) {
-			return;
-		}
-		var linked = alerts.findAll(store.alertsOf(number.get()));
-		if (linked.values().stream().allMatch(alert -> alert.status() == AlertStatus.RESOLVED)) {
-			changeStatus(number.get(), IncidentStatus.MONITORING,
-					"every alert of this incident is resolved; a person confirms the resolution", null);
+		store.markAlertsResolved(incidents.keySet());
+		for (var number : new TreeSet<>(incidents.values())) {
+			var status = lock(number);
+			var incident = get(number);
+			if (incident.source() == IncidentSource.ALERT
+					&& (status == IncidentStatus.TRIAGE || status == IncidentStatus.INVESTIGATING
+							|| status == IncidentStatus.IDENTIFIED)
+					&& !store.hasOpenAlerts(number)) {
+				changeStatus(number, IncidentStatus.MONITORING,
+						"every alert of this incident is resolved; a person confirms the resolution", null);
+			}
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,8 +34,11 @@ class IncidentStore {
 
 	private final JdbcClient jdbc;
 
-	IncidentStore(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate jdbcTemplate;
+
+	IncidentStore(JdbcClient jdbc, NamedParameterJdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	long nextNumber() {
@@ -138,9 +144,36 @@ class IncidentStore {
 			.query(Long.class).optional();
 	}
 
-	void linkAlert(long number, UUID alertId, Instant at) {
-		jdbc.sql("insert into incident_alert (alert_id, incident_number, linked_at) values (:alert, :number, :at)")
-			.param("alert", alertId).param("number", number).param("at", Sql.timestamp(at)).update();
+	/** Links alerts to an incident, each marked resolved if it already is. */
+	void linkAlerts(long number, Map<UUID, Boolean> resolvedByAlert, Instant at) {
+		jdbcTemplate.batchUpdate("""
+				insert into incident_alert (alert_id, incident_number, linked_at, resolved)
+				values (:alert, :number, :at, :resolved)""",
+				resolvedByAlert.entrySet().stream().map(alert -> new MapSqlParameterSource().addValue("alert", alert.getKey())
+					.addValue("number", number).addValue("at", Sql.timestamp(at)).addValue("resolved", alert.getValue()))
+					.toArray(MapSqlParameterSource[]::new));
+	}
+
+	/** Of these alerts, the ones linked to an incident, with its number. */
+	Map<UUID, Long> incidentsOfAlerts(Collection<UUID> alertIds) {
+		if (alertIds.isEmpty()) {
+			return Map.of();
+		}
+		var found = new HashMap<UUID, Long>();
+		jdbc.sql("select alert_id, incident_number from incident_alert where alert_id in (:alerts)")
+			.param("alerts", List.copyOf(alertIds))
+			.query((rs, n) -> found.put(Sql.uuid(rs, "alert_id"), rs.getLong("incident_number"))).list();
+		return found;
+	}
+
+	void markAlertsResolved(Collection<UUID> alertIds) {
+		jdbc.sql("update incident_alert set resolved = true where alert_id in (:alerts)")
+			.param("alerts", List.copyOf(alertIds)).update();
+	}
+
+	boolean hasOpenAlerts(long number) {
+		return jdbc.sql("select count(*) from incident_alert where incident_number = :number and resolved = false")
+			.param("number", number).query(Long.class).single() > 0;
 	}
 
 	Optional<Long> incidentOfAlert(UUID alertId) {

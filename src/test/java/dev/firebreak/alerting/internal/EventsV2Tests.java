@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 
 import dev.firebreak.ApiTest;
-import dev.firebreak.alerting.AlertTriggered;
+import dev.firebreak.alerting.AlertsChanged;
 import tools.jackson.databind.JsonNode;
 
 /** The PagerDuty Events API v2 at {@code /v2/enqueue}, as its clients expect it. */
@@ -64,10 +64,15 @@ class EventsV2Tests extends ApiTest {
 		assertThat(alert.get("summary").asString()).isEqualTo("Disk 97% full on db-1");
 		assertThat(alert.get("occurrences").asInt()).isEqualTo(2);
 		assertThat(alert.get("last_seen_at").asString()).isEqualTo(clock.instant().toString());
-		// the repeat published nothing: one AlertTriggered, stored for its listeners with the alert
+		var stored = api.get("/api/v1/alerts/" + alert.get("id").asString(), adminToken()).expectStatus(200).json();
+		assertThat(stored.get("payload").get("payload").get("summary").asString()).isEqualTo("Disk 97% full on db-1");
+		assertThat(stored.get("original_payload").get("payload").get("summary").asString())
+			.isEqualTo("Disk 95% full on db-1");
+		assertThat(stored.get("original_payload").has("routing_key")).isFalse();
+		// the repeat published nothing: the alert is in one AlertsChanged, stored for its listeners
 		assertThat(jdbc.sql("select count(distinct serialized_event) from event_publication where event_type = :type"
 				+ " and serialized_event like :alert")
-			.param("type", AlertTriggered.class.getName()).param("alert", "%" + alert.get("id").asString() + "%")
+			.param("type", AlertsChanged.class.getName()).param("alert", "%" + alert.get("id").asString() + "%")
 			.query(Long.class).single()).isEqualTo(1);
 	}
 

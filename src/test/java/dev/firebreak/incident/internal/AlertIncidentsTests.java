@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -112,11 +113,48 @@ class AlertIncidentsTests extends ApiTest {
 	}
 
 	@Test
+	void aStormOfAlertsInOneNotificationOpensOneIncidentWithOneTimelineEntry() throws Exception {
+		var alertmanager = api.post("/api/v1/services/" + service + "/integrations", token, "{\"type\": \"alertmanager\"}")
+			.expectStatus(201).json().get("routing_key").asString();
+		var alerts = new StringBuilder();
+		for (var i = 0; i < 40; i++) {
+			alerts.append(i == 0 ? "" : ",").append("""
+					{"status": "firing", "fingerprint": "%016x", "labels": {"alertname": "PodCrashLooping", "pod": "api-%d",
+					 "severity": "%s"}, "annotations": {"summary": "api-%d is crash-looping"}}"""
+				.formatted(i, i, i % 4 == 0 ? "critical" : "error", i));
+		}
+		api.post("/integrations/alertmanager/" + alertmanager, null,
+				"{\"version\": \"4\", \"status\": \"firing\", \"alerts\": [" + alerts + "]}").expectStatus(200);
+		eventsBetweenModulesAreHandled();
+
+		var list = incidentsOfService();
+		assertThat(list.get("total").asLong()).isEqualTo(1);
+		var incident = list.get("items").get(0);
+		assertThat(incident.get("severity").asString()).as("the worst of the storm").isEqualTo("SEV2");
+		var id = incident.get("id").asString();
+		assertThat(api.get("/api/v1/incidents/" + id + "/alerts", token).json().size()).isEqualTo(40);
+		var alertEntries = api.get("/api/v1/incidents/" + id + "/timeline", token).json().valueStream()
+			.filter(entry -> entry.get("kind").asString().equals("alert")).toList();
+		assertThat(alertEntries).singleElement().satisfies(entry -> assertThat(entry.get("text").asString())
+			.isEqualTo("Opened by 40 alerts (critical 10, error 30): api-0 is crash-looping and 39 more"));
+
+		var resolved = new StringBuilder();
+		for (var i = 0; i < 40; i++) {
+			resolved.append(i == 0 ? "" : ",").append("""
+					{"status": "resolved", "fingerprint": "%016x", "labels": {"alertname": "PodCrashLooping"}}""".formatted(i));
+		}
+		api.post("/integrations/alertmanager/" + alertmanager, null,
+				"{\"version\": \"4\", \"status\": \"resolved\", \"alerts\": [" + resolved + "]}").expectStatus(200);
+		eventsBetweenModulesAreHandled();
+		assertThat(api.get("/api/v1/incidents/" + id, token).json().get("status").asString()).isEqualTo("monitoring");
+	}
+
+	@Test
 	void anAlertDeliveredTwiceIsLinkedOnce() {
 		var alert = UUID.randomUUID();
 		var event = new AlertTriggered(alert, UUID.fromString(service), AlertSeverity.CRITICAL, "Twice", Instant.now(clock), false);
-		incidents.openOrJoin(event, Severity.SEV2, Duration.ofMinutes(5));
-		incidents.openOrJoin(event, Severity.SEV2, Duration.ofMinutes(5));
+		incidents.openOrJoin(UUID.fromString(service), Map.of(event, Severity.SEV2), Duration.ofMinutes(5));
+		incidents.openOrJoin(UUID.fromString(service), Map.of(event, Severity.SEV2), Duration.ofMinutes(5));
 
 		var list = incidentsOfService();
 		assertThat(list.get("total").asLong()).isEqualTo(1);

@@ -1,0 +1,23 @@
+package dev.firebreak.alerting;
+
+import java.util.List;
+
+/**
+ * What one commit did to alerts: the alerts it opened, acknowledged and resolved. Ingestion
+ * commits storms in batches, and publishes one of these per batch rather than one event per
+ * alert, so that listeners handle a storm in a few transactions and write one timeline entry
+ * for many alerts. Repeats of open alerts are not in it.
+ */
+public record AlertsChanged(List<AlertTriggered> triggered, List<AlertAcknowledged> acknowledged,
+		List<AlertResolved> resolved) {
+
+	public AlertsChanged {
+		triggered = List.copyOf(triggered);
+		acknowledged = List.copyOf(acknowledged);
+		resolved = List.copyOf(resolved);
+	}
+
+	public boolean isEmpty() {
+		return triggered.isEmpty() && acknowledged.isEmpty() && resolved.isEmpty();
+	}
+}
