@@ -1,5 +1,8 @@
 package dev.firebreak.alerting.internal;
 
+import static dev.firebreak.alerting.internal.InboundBody.cut;
+import static dev.firebreak.alerting.internal.InboundBody.mustBeAString;
+import static dev.firebreak.alerting.internal.InboundBody.notPlainText;
 import static dev.firebreak.alerting.internal.InboundBody.text;
 
 import java.io.IOException;
@@ -29,7 +32,10 @@ import dev.firebreak.alerting.IntegrationType;
  * which has the same shape. Each alert of a
  * notification is one Firebreak alert keyed by its fingerprint: firing triggers it (a repeat
  * counts), resolved resolves it. Alertmanager retries only 5xx, so a request we cannot take now
- * is answered 503 with Retry-After, never 429, and everything is committed before the 200.
+ * is answered 503 with Retry-After, never 429, and everything is committed before the 200; a
+ * notification that can never be taken (not JSON, a field of the wrong type, a fingerprint longer
+ * than a dedup key, a NUL where a column would get it) is answered 4xx, which it does not retry.
+ * Summary and source are cut to their columns' 1,024 characters; the alert keeps them whole.
  */
 @RestController
 class AlertmanagerController {
@@ -78,8 +84,11 @@ class AlertmanagerController {
 		if (body.problem() == InboundBody.Problem.TOO_LARGE) {
 			return answer(HttpStatus.CONTENT_TOO_LARGE, "The notification is larger than 4 MB; lower max_alerts.");
 		}
+		if (body.problem() == InboundBody.Problem.NOT_JSON_MEDIA_TYPE) {
+			return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, body.reason());
+		}
 		if (body.problem() == InboundBody.Problem.NOT_JSON) {
-			return answer(HttpStatus.BAD_REQUEST, "The body is not JSON.");
+			return answer(HttpStatus.BAD_REQUEST, body.reason());
 		}
 		var notification = body.json();
 		var errors = new ArrayList<String>();
@@ -92,6 +101,9 @@ class AlertmanagerController {
 			if (!alert.isObject() || !isString(alert, "fingerprint") || !alert.path("labels").isObject()
 					|| !("firing".equals(text(alert, "status")) || "resolved".equals(text(alert, "status")))) {
 				errors.add("alerts[" + i + "] needs 'status' (firing or resolved), 'labels' and 'fingerprint'.");
+			}
+			else {
+				check("alerts[" + i + "]: ", alert, errors);
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -122,10 +134,53 @@ class AlertmanagerController {
 		return ResponseEntity.ok(Map.of("status", "success", "alerts", alerts.size()));
 	}
 
+	/**
+	 * What must hold of an alert beyond its shape before anything is stored: labels and annotations
+	 * are strings (Alertmanager's are), the fingerprint fits a dedup key, and the texts a firing
+	 * alert's summary and source are taken from are plain text.
+	 */
+	private static void check(String where, JsonNode alert, List<String> errors) {
+		var fingerprint = text(alert, "fingerprint");
+		if (fingerprint.length() > EventsV2.DEDUP_KEY_MAX) {
+			errors.add(where + "'fingerprint' must be at most " + EventsV2.DEDUP_KEY_MAX + " characters.");
+		}
+		else if (notPlainText(fingerprint) != null) {
+			errors.add(where + "'fingerprint' " + notPlainText(fingerprint));
+		}
+		var annotations = alert.get("annotations");
+		if (annotations != null && !annotations.isNull() && !annotations.isObject()) {
+			errors.add(where + "'annotations' must be an object.");
+			return;
+		}
+		var firing = "firing".equals(text(alert, "status"));
+		if (strings(where + "label '", alert.get("labels"), firing ? List.of("alertname", "instance", "job") : List.of(),
+				errors) && annotations != null && annotations.isObject()) {
+			strings(where + "annotation '", annotations, firing ? List.of("summary", "description") : List.of(), errors);
+		}
+	}
+
+	/** Every value is a string, and those named are plain text; false when there is an error (the first one is said). */
+	private static boolean strings(String what, JsonNode map, List<String> plain, List<String> errors) {
+		for (var entry : map.properties()) {
+			var name = cut(entry.getKey(), 100);
+			if (!entry.getValue().isString()) {
+				errors.add(what + name + "' " + mustBeAString(map, entry.getKey()));
+				return false;
+			}
+		}
+		for (var name : plain) {
+			var value = text(map, name);
+			if (value != null && notPlainText(value) != null) {
+				errors.add(what + name + "' " + notPlainText(value));
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static String summary(JsonNode labels, JsonNode annotations) {
-		var summary = first(text(annotations, "summary"), text(annotations, "description"), text(labels, "alertname"),
+		return first(text(annotations, "summary"), text(annotations, "description"), text(labels, "alertname"),
 				"Alert from Alertmanager");
-		return summary.length() <= EventsV2.SUMMARY_MAX ? summary : summary.substring(0, EventsV2.SUMMARY_MAX);
 	}
 
 	/** The alert as Alertmanager sent it, with the notification's receiver, group and link. */
@@ -147,10 +202,14 @@ class AlertmanagerController {
 		return node.path(field).isString() && !node.path(field).asString().isBlank();
 	}
 
+	/**
+	 * The first candidate that is not blank, stripped and cut to 1,024 characters: the size of the
+	 * summary and source columns, so that a long annotation or instance label cannot fail the write.
+	 */
 	private static String first(String... candidates) {
 		for (var candidate : candidates) {
 			if (candidate != null && !candidate.isBlank()) {
-				return candidate.strip();
+				return cut(candidate.strip(), Math.min(EventsV2.SUMMARY_MAX, EventsV2.SOURCE_MAX));
 			}
 		}
 		return null;

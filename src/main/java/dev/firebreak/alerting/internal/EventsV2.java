@@ -1,5 +1,8 @@
 package dev.firebreak.alerting.internal;
 
+import static dev.firebreak.alerting.internal.InboundBody.mustBeAString;
+import static dev.firebreak.alerting.internal.InboundBody.notAString;
+import static dev.firebreak.alerting.internal.InboundBody.notPlainText;
 import static dev.firebreak.alerting.internal.InboundBody.text;
 
 import java.time.Instant;
@@ -19,7 +22,9 @@ import dev.firebreak.alerting.AlertSeverity;
  * read as {@code error} (Alertmanager templates it from labels, renders {@code ""} when a label is
  * absent or differs within a group, and drops an alert answered 400, so we would rather page than
  * drop), keeping what was sent in the stored payload. A payload without {@code severity} at all is
- * still refused.
+ * still refused. A known field of the wrong type is refused by name, and so is a value bound for a
+ * column (dedup key, summary, source) that does not fit it or is not plain text: PostgreSQL refuses
+ * a NUL, and a refusal the client can read beats a 5xx it retries forever.
  */
 record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity severity, String summary,
 		String source, List<String> errors) {
@@ -31,6 +36,14 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 	static final int DEDUP_KEY_MAX = 255;
 
 	static final int SUMMARY_MAX = 1024;
+
+	/** The size of the source columns of alerts and changes. */
+	static final int SOURCE_MAX = 1024;
+
+	/** Times a database column holds alike on H2 and PostgreSQL: four-digit years. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
 	boolean isValid() {
 		return errors.isEmpty();
@@ -44,11 +57,14 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 			errors.add("'event_action' must be one of trigger, acknowledge, resolve.");
 		}
 		var dedupKey = text(event, "dedup_key");
-		if (event.has("dedup_key") && !event.get("dedup_key").isNull() && !event.get("dedup_key").isString()) {
-			errors.add("'dedup_key' must be a string.");
+		if (notAString(event, "dedup_key")) {
+			errors.add("'dedup_key' " + mustBeAString(event, "dedup_key"));
 		}
 		else if (dedupKey != null && dedupKey.length() > DEDUP_KEY_MAX) {
 			errors.add("'dedup_key' must be at most " + DEDUP_KEY_MAX + " characters.");
+		}
+		else if (dedupKey != null && notPlainText(dedupKey) != null) {
+			errors.add("'dedup_key' " + notPlainText(dedupKey));
 		}
 		else if ((dedupKey == null || dedupKey.isBlank()) && ("acknowledge".equals(action) || "resolve".equals(action))) {
 			errors.add("'dedup_key' is required to " + action + ".");
@@ -63,12 +79,15 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 			}
 			else {
 				summary = summary(payload, errors);
-				source = text(payload, "source");
-				if (source == null || source.isBlank()) {
+				source = source(payload, errors);
+				if (!notAString(payload, "source") && (source == null || source.isBlank())) {
 					errors.add("'payload.source' is missing or blank.");
 				}
 				var named = text(payload, "severity");
-				if (named == null) {
+				if (notAString(payload, "severity")) {
+					errors.add("'payload.severity' " + mustBeAString(payload, "severity"));
+				}
+				else if (named == null) {
 					errors.add("'payload.severity' is missing; use critical, error, warning or info.");
 				}
 				else {
@@ -81,10 +100,7 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 						errors.add("'payload." + optional + "' must be a string.");
 					}
 				}
-				if (payload.has("custom_details") && !payload.get("custom_details").isNull()
-						&& !payload.get("custom_details").isObject() && !payload.get("custom_details").isString()) {
-					errors.add("'payload.custom_details' must be an object.");
-				}
+				details(payload, errors);
 			}
 		}
 		checkList(event, "images", "src", errors);
@@ -115,8 +131,9 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 		}
 		else {
 			summary = summary(payload, errors);
-			source = text(payload, "source");
+			source = source(payload, errors);
 			timestamp = timestamp(payload, errors);
+			details(payload, errors);
 		}
 		checkList(event, "links", "href", errors);
 		return new Change(routingKey, summary, source, timestamp, errors);
@@ -124,23 +141,62 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 
 	private static String summary(JsonNode payload, List<String> errors) {
 		var summary = text(payload, "summary");
-		if (summary == null || summary.isBlank()) {
+		if (notAString(payload, "summary")) {
+			errors.add("'payload.summary' " + mustBeAString(payload, "summary"));
+		}
+		else if (summary == null || summary.isBlank()) {
 			errors.add("'payload.summary' is missing or blank.");
 		}
 		else if (summary.length() > SUMMARY_MAX) {
 			errors.add("'payload.summary' must be at most " + SUMMARY_MAX + " characters.");
 		}
+		else if (notPlainText(summary) != null) {
+			errors.add("'payload.summary' " + notPlainText(summary));
+		}
 		return summary;
+	}
+
+	/** The source, checked to fit its column; null when absent or of the wrong type (said in errors). */
+	private static String source(JsonNode payload, List<String> errors) {
+		var source = text(payload, "source");
+		if (notAString(payload, "source")) {
+			errors.add("'payload.source' " + mustBeAString(payload, "source"));
+		}
+		else if (source != null && source.length() > SOURCE_MAX) {
+			errors.add("'payload.source' must be at most " + SOURCE_MAX + " characters.");
+		}
+		else if (source != null && notPlainText(source) != null) {
+			errors.add("'payload.source' " + notPlainText(source));
+		}
+		return source;
+	}
+
+	/** Free-form details: an object (a string is tolerated, as PagerDuty does), kept in the payload. */
+	private static void details(JsonNode payload, List<String> errors) {
+		var details = payload.get("custom_details");
+		if (details != null && !details.isNull() && !details.isObject() && !details.isString()) {
+			errors.add("'payload.custom_details' must be an object.");
+		}
 	}
 
 	/** The optional ISO 8601 timestamp of a payload, or null. */
 	private static Instant timestamp(JsonNode payload, List<String> errors) {
+		if (notAString(payload, "timestamp")) {
+			errors.add("'payload.timestamp' " + mustBeAString(payload, "timestamp")
+					+ " Use an ISO 8601 time such as 2026-01-31T12:00:00Z.");
+			return null;
+		}
 		var time = text(payload, "timestamp");
 		if (time == null) {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(time).toInstant();
+			var instant = OffsetDateTime.parse(time).toInstant();
+			if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+				errors.add("'payload.timestamp' must be between the years 1 and 9999.");
+				return null;
+			}
+			return instant;
 		}
 		catch (DateTimeParseException e) {
 			errors.add("'payload.timestamp' must be an ISO 8601 time such as 2026-01-31T12:00:00Z.");
@@ -150,7 +206,10 @@ record EventsV2(String routingKey, String action, String dedupKey, AlertSeverity
 
 	private static String routingKey(JsonNode event, List<String> errors) {
 		var routingKey = text(event, "routing_key");
-		if (routingKey == null || routingKey.isBlank()) {
+		if (notAString(event, "routing_key")) {
+			errors.add("'routing_key' " + mustBeAString(event, "routing_key"));
+		}
+		else if (routingKey == null || routingKey.isBlank()) {
 			errors.add("'routing_key' is missing or blank.");
 		}
 		else if (routingKey.length() != ROUTING_KEY_LENGTH) {

@@ -118,9 +118,17 @@ class EventsV2Controller {
 		return limiter.tryAcquire(integration.get()) ? null : throttled();
 	}
 
-	/** The event, or the answer that refuses it in the Events API's words. */
+	/**
+	 * The answer that refuses an unreadable body in the Events API's words: its "JSON parse error",
+	 * then what is wrong in plain words for the person reading the client's log.
+	 */
 	private ResponseEntity<Map<String, Object>> unreadable(InboundBody body) {
-		return body.problem() == InboundBody.Problem.TOO_LARGE ? tooLarge() : unrecognized();
+		return switch (body.problem()) {
+			case TOO_LARGE -> tooLarge();
+			case NOT_JSON_MEDIA_TYPE -> ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("status",
+					"Unrecognized object", "message", "Event object format is unrecognized", "errors", List.of(body.reason())));
+			case NOT_JSON, NOT_AN_OBJECT -> unrecognized(body.reason());
+		};
 	}
 
 	/** The event as it came, less its credential: a copy of the database must not reveal routing keys. */
@@ -135,9 +143,9 @@ class EventsV2Controller {
 			.body(Map.of("status", "invalid event", "message", "Event object is invalid", "errors", errors));
 	}
 
-	private static ResponseEntity<Map<String, Object>> unrecognized() {
+	private static ResponseEntity<Map<String, Object>> unrecognized(String reason) {
 		return ResponseEntity.badRequest().body(Map.of("status", "Unrecognized object", "message",
-				"Event object format is unrecognized", "errors", List.of("JSON parse error")));
+				"Event object format is unrecognized", "errors", List.of("JSON parse error", reason)));
 	}
 
 	/** Not ingested; the client retries after a second, as Events v2 clients do on 429. */

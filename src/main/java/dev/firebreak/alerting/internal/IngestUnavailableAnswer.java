@@ -2,6 +2,7 @@ package dev.firebreak.alerting.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,18 +15,22 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Events that could not be stored are answered 503 with {@code Retry-After} on every inbound
- * endpoint: the one answer that Events v2 clients, Alertmanager and Grafana all retry.
+ * endpoint: the one answer that Events v2 clients, Alertmanager and Grafana all retry. The
+ * database's own words for a failure (its SQL, the driver's message), which the writer puts in
+ * parentheses and logs, stay in the log.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { EventsV2Controller.class, AlertmanagerController.class,
 		WebhookController.class })
 class IngestUnavailableAnswer {
 
+	private static final Pattern CAUSE = Pattern.compile("\\s*\\(.*\\)", Pattern.DOTALL);
+
 	@ExceptionHandler(IngestUnavailable.class)
 	ResponseEntity<Map<String, Object>> unavailable(IngestUnavailable e) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("status", "unavailable", "message", "Event not stored; retry", "errors",
-					List.of("Not stored: " + e.getMessage() + ".")));
+					List.of("Not stored: " + CAUSE.matcher(String.valueOf(e.getMessage())).replaceAll("") + ".")));
 	}
 }

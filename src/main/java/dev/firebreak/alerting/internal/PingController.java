@@ -1,6 +1,7 @@
 package dev.firebreak.alerting.internal;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.firebreak.alerting.IntegrationType;
@@ -51,7 +51,8 @@ class PingController {
 	@RequestMapping(value = { "/ping/{uuid}", "/ping/{uuid}/{action}" },
 			method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST })
 	ResponseEntity<String> ping(@PathVariable String uuid, @PathVariable(required = false) String action,
-			@RequestParam(required = false) String rid, HttpServletRequest request) throws IOException {
+			HttpServletRequest request) throws IOException {
+		var rid = rid(request);
 		if (!UUID_FORMAT.matcher(uuid).matches() || (rid != null && !UUID_FORMAT.matcher(rid).matches())) {
 			return answer(HttpStatus.BAD_REQUEST, "invalid uuid format");
 		}
@@ -84,6 +85,32 @@ class PingController {
 		heartbeats.ping(integration.get(), kind, exitCode, rid == null ? null : rid.toLowerCase(Locale.ROOT),
 				request.getMethod(), request.getRemoteAddr(), body(request));
 		return answer(HttpStatus.OK, "OK");
+	}
+
+	/**
+	 * {@code ?rid=}, read from the query string itself: asking the request for a parameter makes
+	 * the servlet container parse a form body as parameters, and {@code curl --data-raw "$output"}
+	 * (how Healthchecks.io tells jobs to send their output) posts one, which would then be lost.
+	 */
+	private static String rid(HttpServletRequest request) {
+		var query = request.getQueryString();
+		if (query == null) {
+			return null;
+		}
+		for (var pair : query.split("&")) {
+			var equals = pair.indexOf('=');
+			if ((equals < 0 ? pair : pair.substring(0, equals)).equals("rid")) {
+				var value = equals < 0 ? "" : pair.substring(equals + 1);
+				try {
+					return URLDecoder.decode(value, StandardCharsets.UTF_8);
+				}
+				catch (IllegalArgumentException malformed) {
+					// a broken %-escape is no UUID either; the caller says so
+					return value;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** Up to the limit, as text: bytes that are not UTF-8 become U+FFFD rather than refusing the ping. */

@@ -1,5 +1,8 @@
 package dev.firebreak.alerting.internal;
 
+import static dev.firebreak.alerting.internal.InboundBody.mustBeAString;
+import static dev.firebreak.alerting.internal.InboundBody.notAString;
+import static dev.firebreak.alerting.internal.InboundBody.notPlainText;
 import static dev.firebreak.alerting.internal.InboundBody.text;
 
 import java.io.IOException;
@@ -28,6 +31,8 @@ import dev.firebreak.alerting.IntegrationType;
  * A generic JSON webhook for tools that speak neither Events v2 nor Alertmanager:
  * {@code {"dedup_key", "title", "message", "severity", "state", "link"}}. {@code state} is
  * {@code triggered} (the default), {@code acknowledged} or {@code resolved}; other fields are ignored.
+ * These six are strings or absent, and the title and dedup key, which alerts keep in columns, are
+ * plain text within those columns' sizes; anything else is refused with the field's name.
  */
 @RestController
 class WebhookController {
@@ -59,12 +64,20 @@ class WebhookController {
 		if (body.problem() != null) {
 			return switch (body.problem()) {
 				case TOO_LARGE -> refuse(HttpStatus.CONTENT_TOO_LARGE, List.of("The body is larger than 512 KB."));
-				case NOT_JSON -> refuse(HttpStatus.BAD_REQUEST, List.of("The body is not JSON."));
-				case NOT_AN_OBJECT -> refuse(HttpStatus.BAD_REQUEST, List.of("The body must be a JSON object."));
+				case NOT_JSON_MEDIA_TYPE -> refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, List.of(body.reason()));
+				case NOT_JSON, NOT_AN_OBJECT -> refuse(HttpStatus.BAD_REQUEST, List.of(body.reason()));
 			};
 		}
 		var event = body.json();
 		var errors = new ArrayList<String>();
+		for (var field : List.of("dedup_key", "title", "message", "severity", "state", "link")) {
+			if (notAString(event, field)) {
+				errors.add("'" + field + "' " + mustBeAString(event, field));
+			}
+		}
+		if (!errors.isEmpty()) {
+			return refuse(HttpStatus.BAD_REQUEST, errors);
+		}
 		var state = text(event, "state") == null ? "triggered" : text(event, "state");
 		if (!List.of("triggered", "acknowledged", "resolved").contains(state)) {
 			errors.add("'state' must be triggered, acknowledged or resolved.");
@@ -72,6 +85,9 @@ class WebhookController {
 		var dedupKey = text(event, "dedup_key");
 		if (dedupKey != null && dedupKey.length() > EventsV2.DEDUP_KEY_MAX) {
 			errors.add("'dedup_key' must be at most " + EventsV2.DEDUP_KEY_MAX + " characters.");
+		}
+		else if (dedupKey != null && notPlainText(dedupKey) != null) {
+			errors.add("'dedup_key' " + notPlainText(dedupKey));
 		}
 		if ((dedupKey == null || dedupKey.isBlank()) && !"triggered".equals(state)) {
 			errors.add("'dedup_key' is required when the state is " + state + ".");
@@ -82,6 +98,9 @@ class WebhookController {
 		}
 		else if (title != null && title.length() > EventsV2.SUMMARY_MAX) {
 			errors.add("'title' must be at most " + EventsV2.SUMMARY_MAX + " characters.");
+		}
+		else if (title != null && notPlainText(title) != null) {
+			errors.add("'title' " + notPlainText(title));
 		}
 		if (!errors.isEmpty()) {
 			return refuse(HttpStatus.BAD_REQUEST, errors);
