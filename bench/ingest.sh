@@ -7,6 +7,8 @@
 #
 # Usage: bench/ingest.sh                      (builds target/firebreak.jar first)
 #   DURATION=20 WARMUP=10      seconds measured / seconds of warm-up per load and server
+#   JIT_WARMUP=60              seconds of load on a fresh Firebreak before its first load (the JIT
+#                              compilers take about a minute of load to settle on 2 cores)
 #   CONNECTIONS=32 THREADS=2   wrk connections and threads
 #   LOADS="new new-critical repeat mixed"   DBS="h2 postgres"   ALERTMANAGER=1 (0: skip it)
 #   SKIP_BUILD=1               use the existing target/firebreak.jar
@@ -19,6 +21,7 @@ repo=$PWD
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
+JIT_WARMUP=${JIT_WARMUP:-60}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 LOADS=${LOADS:-new new-critical repeat mixed}
@@ -35,7 +38,7 @@ jar=$repo/target/firebreak.jar
 say() { printf '== %s\n' "$*" >&2; }
 die() { printf '\ningest.sh: FAILED: %s\n' "$*" >&2; exit 1; }
 
-for n in DURATION WARMUP CONNECTIONS THREADS; do
+for n in DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS; do
   [[ ${!n} =~ ^[1-9][0-9]*$ ]] || die "$n must be a positive whole number, not '${!n}'"
 done
 for l in $LOADS; do
@@ -309,8 +312,21 @@ prime_alertmanager() { # URL SEVERITY|mixed: the hot alerts in one request
     || die "creating the $HOT_KEYS alerts to repeat in Alertmanager failed"
 }
 
+jit_warmup() { # DB: repeats then new alerts on an integration of its own, not measured
+  local id key half=$(((JIT_WARMUP + 1) / 2))
+  read -r id key <<< "$(new_integration "bench-jit")"
+  [ -n "$key" ] && [ "$key" != null ] || die "could not create the integration bench-jit"
+  say "firebreak/$1: JIT warm-up ${JIT_WARMUP}s"
+  TARGET=firebreak LOAD=repeat SEVERITY=warning ROUTING_KEY=$key ROUTING_KEY_HOT=$key RUN_ID=jit-repeat \
+    run_wrk "fb-$1-jit-repeat" "http://127.0.0.1:$fb_port/v2/enqueue" "$half"
+  TARGET=firebreak LOAD=new SEVERITY=warning ROUTING_KEY=$key ROUTING_KEY_HOT=$key RUN_ID=jit-new \
+    run_wrk "fb-$1-jit-new" "http://127.0.0.1:$fb_port/v2/enqueue" "$half"
+  settle "$fb_pid" > /dev/null
+}
+
 # results, one line per run: load db rps p50 p99
 results=()
+api_lines=()
 durability=()
 
 bench_firebreak() { # DB LOAD
@@ -351,7 +367,21 @@ bench_firebreak() { # DB LOAD
   fi
   before=$(stored_now)
   say "firebreak/$db $load: measuring ${DURATION}s"
+  # meanwhile a person reads the incident list every half second: the API must stay responsive
+  local probe="$tmp/fb-$db-$load.api"
+  ( end=$(($(date +%s) + DURATION - 1))
+    while [ "$(date +%s)" -lt "$end" ]; do
+      curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $fb_token" \
+        "http://127.0.0.1:$fb_port/api/v1/incidents?size=20" >> "$probe"
+      sleep 0.5
+    done ) &
+  local probe_pid=$!
   RUN_ID="run-$load" run_wrk "fb-$db-$load" "$url" "$DURATION"
+  wait "$probe_pid" 2> /dev/null || true
+  local api_p50 api_max
+  api_p50=$(sort -n "$probe" | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] * 1000 }')
+  api_max=$(sort -n "$probe" | awk 'END { printf "%.1f", $1 * 1000 }')
+  api_lines+=("$(printf '%-13s %-9s %8s %10s %10s' "$load" "$db" "$(wc -l < "$probe")" "$api_p50" "$api_max")")
   local drain
   drain=$(settle "$fb_pid")
   after=$(stored_now)
@@ -453,6 +483,7 @@ awk -v l="$load_avg" -v n="$(nproc)" 'BEGIN { exit !(l > n / 4) }' \
 for db in $DBS; do
   [ "$db" = postgres ] && start_postgres
   start_firebreak "$db"
+  jit_warmup "$db"
   for load in $LOADS; do
     bench_firebreak "$db" "$load"
   done
@@ -469,7 +500,8 @@ am_field() { # LOAD FIELD (2 = events/s, 3 = p50, 4 = p99) of Alertmanager's run
 java_version=$(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')
 echo
 echo "Ingest benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average at start $load_avg,"
-echo "Java $java_version, wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s measured after ${WARMUP}s warm-up per load;"
+echo "Java $java_version, wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s measured after ${WARMUP}s warm-up per load"
+echo "(and ${JIT_WARMUP}s of JIT warm-up per Firebreak start);"
 echo "temporary files on $(df --output=fstype "$tmp" | tail -1); Firebreak at commit $(git -C "$repo" rev-parse --short HEAD 2> /dev/null || echo unknown)$(git -C "$repo" diff --quiet HEAD -- src pom.xml 2> /dev/null || echo ' (uncommitted changes)')."
 echo "Loads: new = unique dedup keys, severity warning (opens no incident); new-critical = the same,"
 echo "severity critical (opens one incident, the rest join it); repeat = triggers cycling over $HOT_KEYS open alerts;"
@@ -500,4 +532,10 @@ if [ ${#durability[@]} -gt 0 ]; then
   printf '%s\n' "${durability[@]}"
   echo "(min = answered triggers, max = triggers built incl. those unanswered at the stop; resolves = resolve"
   echo " events among the requests built; drain = seconds until the server was idle after the run)"
+fi
+if [ ${#api_lines[@]} -gt 0 ]; then
+  echo
+  echo "The API during the storm (GET /api/v1/incidents?size=20 every half second while wrk ran):"
+  printf '%-13s %-9s %8s %10s %10s\n' load db requests "p50 ms" "max ms"
+  printf '%s\n' "${api_lines[@]}"
 fi
