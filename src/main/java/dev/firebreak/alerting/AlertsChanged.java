@@ -6,7 +6,9 @@ import java.util.List;
  * What one commit did to alerts: the alerts it opened, acknowledged and resolved. Ingestion
  * commits storms in batches, and publishes one of these per batch rather than one event per
  * alert, so that listeners handle a storm in a few transactions and write one timeline entry
- * for many alerts. Repeats of open alerts are not in it.
+ * for many alerts. Repeats of open alerts are not in it, unless a repeat made the alert more
+ * severe (a warning that turned critical): then it is among the triggered again, with its new
+ * severity.
  */
 public record AlertsChanged(List<AlertTriggered> triggered, List<AlertAcknowledged> acknowledged,
 		List<AlertResolved> resolved) {

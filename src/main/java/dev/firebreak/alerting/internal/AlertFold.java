@@ -75,6 +75,11 @@ class AlertFold {
 				open.put(key, repeated);
 				touched.put(repeated.id(), repeated);
 				payloads.put(repeated.id(), trigger.payload());
+				if (trigger.severity().compareTo(current.severity()) < 0) {
+					// worse than before (a warning turned critical): told again, so it may open an incident now
+					triggered.add(new AlertTriggered(repeated.id(), repeated.serviceId(), repeated.severity(),
+							repeated.summary(), now, repeated.duringMaintenance()));
+				}
 			}
 			else if (command instanceof IngestCommand.Trigger trigger) {
 				var opened = new Alert(UUID.randomUUID(), key.integrationId(), trigger.integration().serviceId(),

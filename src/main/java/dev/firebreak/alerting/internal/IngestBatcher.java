@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -26,8 +28,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * client still hears 2xx only after its events are in the database.
  *
  * <p>Events of one dedup key always go to the same writer, so an instance applies them in the
- * order they arrived. A full queue refuses at once ({@link IngestUnavailable}, a 5xx or 429 that
- * monitoring tools retry) rather than letting waits grow without bound. A batch that fails is
+ * order they arrived. Past {@code max-waiting} waiting requests it refuses at once
+ * ({@link IngestUnavailable}, a 503 that monitoring tools retry) rather than letting waits grow
+ * without bound or taking every web server thread. A batch that fails is
  * retried one submission at a time, so one bad event fails only its own request.
  */
 @Component
@@ -36,9 +39,6 @@ class IngestBatcher implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(IngestBatcher.class);
 
 	private static final int ATTEMPTS = 5;
-
-	/** Longer than any client waits; past it the request answers 503 rather than hang. */
-	private static final Duration WAIT_AT_MOST = Duration.ofSeconds(60);
 
 	private final AlertFold fold;
 
@@ -50,20 +50,28 @@ class IngestBatcher implements SmartLifecycle {
 
 	private final int batchSize;
 
+	private final Semaphore waiting;
+
+	/** Past it the request answers 503 rather than hang. */
+	private final Duration waitAtMost;
+
 	private volatile boolean running;
 
 	IngestBatcher(AlertFold fold, TransactionOperations transactions,
 			@Value("${firebreak.ingest.writers}") int writers, @Value("${firebreak.ingest.batch-size}") int batchSize,
-			@Value("${firebreak.ingest.queue-capacity}") int queueCapacity) {
-		if (writers < 1 || batchSize < 1 || queueCapacity < writers) {
-			throw new IllegalArgumentException("firebreak.ingest: writers and batch-size must be at least 1, "
-					+ "queue-capacity at least the number of writers");
+			@Value("${firebreak.ingest.max-waiting}") int maxWaiting,
+			@Value("${firebreak.ingest.wait-at-most}") Duration waitAtMost) {
+		if (writers < 1 || batchSize < 1 || maxWaiting < 1 || waitAtMost.isNegative() || waitAtMost.isZero()) {
+			throw new IllegalArgumentException("firebreak.ingest: writers, batch-size and max-waiting must be at least 1, "
+					+ "wait-at-most positive");
 		}
 		this.fold = fold;
 		this.transactions = transactions;
 		this.batchSize = batchSize;
+		this.waiting = new Semaphore(maxWaiting);
+		this.waitAtMost = waitAtMost;
 		for (var i = 0; i < writers; i++) {
-			queues.add(new ArrayBlockingQueue<>(Math.max(1, queueCapacity / writers)));
+			queues.add(new ArrayBlockingQueue<>(maxWaiting));
 		}
 	}
 
@@ -76,16 +84,23 @@ class IngestBatcher implements SmartLifecycle {
 		var first = commands.get(0);
 		var queue = queues.get(Math.floorMod(31 * first.integration().id().hashCode() + first.dedupKey().hashCode(),
 				queues.size()));
-		if (!running || !queue.offer(submission)) {
+		// every waiting request holds a web server thread: past the limit, refuse at once, so that
+		// a storm from hundreds of senders leaves threads for people using the pages and the API
+		if (!running || !waiting.tryAcquire()) {
 			throw new IngestUnavailable(running ? "more events are waiting than this instance takes; retry shortly"
 					: "this instance is shutting down; retry");
 		}
 		try {
-			submission.done().get(WAIT_AT_MOST.toSeconds(), TimeUnit.SECONDS);
+			if (!queue.offer(submission)) {
+				throw new IngestUnavailable("more events are waiting than this instance takes; retry shortly");
+			}
+			submission.done().get(waitAtMost.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException e) {
-			// still queued or being written: the client retries, and a repeat of a stored trigger only counts twice
-			throw new IngestUnavailable("the events were not stored within " + WAIT_AT_MOST.toSeconds() + " s; retry");
+			// a writer that has not taken it yet never will; one that has may still commit it (then the
+			// client's retry counts as a repeat)
+			submission.done().cancel(false);
+			throw new IngestUnavailable("the events were not stored within " + waitAtMost.toSeconds() + " s; retry");
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -93,6 +108,9 @@ class IngestBatcher implements SmartLifecycle {
 		}
 		catch (ExecutionException e) {
 			throw new IngestUnavailable("the events could not be stored (" + e.getCause().getMessage() + "); retry");
+		}
+		finally {
+			waiting.release();
 		}
 	}
 
@@ -104,22 +122,27 @@ class IngestBatcher implements SmartLifecycle {
 				if (first == null) {
 					continue;
 				}
-				batch.add(first);
-				var events = first.commands().size();
-				Submission next;
-				while (events < batchSize && (next = queue.poll()) != null) {
-					batch.add(next);
-					events += next.commands().size();
+				var events = 0;
+				for (var next = first; next != null; next = events < batchSize ? queue.poll() : null) {
+					// a request that gave up waiting has answered 503: its events must not be stored now
+					if (!next.done().isCancelled()) {
+						batch.add(next);
+						events += next.commands().size();
+					}
 				}
-				commit(batch);
+				if (!batch.isEmpty()) {
+					commit(batch);
+				}
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException e) {
-				// commit() answers every submission; this is a last guard that keeps the writer alive
-				log.error("Ingest writer failed", e);
+			catch (Throwable e) {
+				// commit() answers every submission; this last guard keeps the writer alive whatever
+				// happened (an OutOfMemoryError included), so later events are not left waiting
+				log.error("Ingest writer failed; the batch is refused", e);
+				batch.forEach(submission -> submission.done().completeExceptionally(e));
 			}
 			finally {
 				batch.clear();
@@ -131,6 +154,11 @@ class IngestBatcher implements SmartLifecycle {
 		try {
 			store(batch.stream().flatMap(submission -> submission.commands().stream()).toList());
 			batch.forEach(submission -> submission.done().complete(null));
+		}
+		catch (DataAccessResourceFailureException databaseDown) {
+			// no connection, no database: every submission would fail the same way, one by one
+			log.warn("Could not store {} inbound submission(s): the database is unavailable", batch.size(), databaseDown);
+			batch.forEach(submission -> submission.done().completeExceptionally(databaseDown));
 		}
 		catch (RuntimeException batchFailed) {
 			if (batch.size() == 1) {

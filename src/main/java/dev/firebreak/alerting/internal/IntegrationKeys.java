@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,9 @@ class IntegrationKeys {
 	private static final int REMEMBERED_AT_MOST = 10_000;
 
 	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+	/** Counts the times every key was forgotten: an answer read across one is not remembered. */
+	private final AtomicLong forgotten = new AtomicLong();
 
 	private final IntegrationStore store;
 
@@ -144,11 +148,16 @@ class IntegrationKeys {
 		if (known != null && known.until() > now) {
 			return known.integration();
 		}
+		var generation = forgotten.get();
 		var found = store.byKeyHash(hash);
-		if (remembered.size() >= REMEMBERED_AT_MOST) {
-			remembered.clear();
+		// unknown keys are not remembered (random keys sprayed at the endpoint must not push out the
+		// real ones), nor an answer read while a key was being replaced or deleted
+		if (found.isPresent() && forgotten.get() == generation) {
+			if (remembered.size() >= REMEMBERED_AT_MOST) {
+				remembered.clear();
+			}
+			remembered.put(hash, new Remembered(found, now + REMEMBERED.toMillis()));
 		}
-		remembered.put(hash, new Remembered(found, now + REMEMBERED.toMillis()));
 		return found;
 	}
 
@@ -158,10 +167,12 @@ class IntegrationKeys {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
+					forgotten.incrementAndGet();
 					remembered.clear();
 				}
 			});
 		}
+		forgotten.incrementAndGet();
 		remembered.clear();
 	}
 

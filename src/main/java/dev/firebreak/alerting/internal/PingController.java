@@ -34,7 +34,7 @@ class PingController {
 	private static final Pattern UUID_FORMAT = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-	private static final Pattern EXIT_CODE = Pattern.compile("[0-9]{1,9}");
+	private static final Pattern EXIT_CODE = Pattern.compile("[0-9]+");
 
 	private final IntegrationKeys integrations;
 
@@ -62,10 +62,12 @@ class PingController {
 			kind = "success";
 		}
 		else if (EXIT_CODE.matcher(action).matches()) {
-			exitCode = Integer.valueOf(action);
-			if (exitCode > 255) {
+			// any number is an exit code; past 255 (however many digits) it cannot be one
+			var digits = action.replaceFirst("^0+(?=.)", "");
+			if (digits.length() > 3 || Integer.parseInt(digits) > 255) {
 				return answer(HttpStatus.BAD_REQUEST, "invalid url format");
 			}
+			exitCode = Integer.valueOf(digits);
 			kind = exitCode == 0 ? "success" : "fail";
 		}
 		else if (action.equals("start") || action.equals("fail") || action.equals("log")) {

@@ -38,6 +38,8 @@ class AlertIncidents {
 	 */
 	@ApplicationModuleListener
 	void on(AlertsChanged changed) {
+		// one batch at a time per service, across threads and instances: a storm opens one incident
+		incidents.lockGrouping(changed);
 		var byService = new LinkedHashMap<UUID, Map<AlertTriggered, Severity>>();
 		var routing = new HashMap<UUID, AlertRouting>();
 		for (var alert : changed.triggered()) {

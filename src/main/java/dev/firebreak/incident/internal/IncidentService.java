@@ -22,6 +22,7 @@ import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.alerting.AlertTriggered;
+import dev.firebreak.alerting.AlertsChanged;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Account;
@@ -342,10 +343,20 @@ class IncidentService implements Incidents {
 		return summaries.write(incident, timeline.timeline(number), timeline.mitigations(number));
 	}
 
+	/** Serialises the grouping of these alerts' services until the transaction ends. */
+	@Transactional
+	void lockGrouping(AlertsChanged changed) {
+		var services = new TreeSet<UUID>();
+		changed.triggered().forEach(alert -> services.add(alert.serviceId()));
+		changed.resolved().forEach(alert -> services.add(alert.serviceId()));
+		store.lockGrouping(services);
+	}
+
 	/**
 	 * Opens an incident for new alerts of one service, or adds them to the service's incident of
 	 * the last {@code window}: one timeline entry for the lot, however many a storm brought. A new
-	 * incident takes the worst of their severities and the summary of its first alert as title.
+	 * incident takes the worst of their severities, and the summary of the first alert of that
+	 * severity as its title. The caller holds the service's grouping lock ({@link #lockGrouping}).
 	 * Idempotent: alerts already linked are left alone (events can arrive twice).
 	 *
 	 * @param alerts in arrival order, each with the incident severity its routing gives it
@@ -381,6 +392,8 @@ class IncidentService implements Incidents {
 		store.linkAlerts(number, resolved, now);
 		note(number, now, null, TimelineKind.ALERT, describe(fresh.stream().map(Map.Entry::getKey).toList(),
 				target.isPresent()), null);
+		// alerts resolved before they were linked: their resolution found no incident to tell
+		monitorIfEveryAlertResolved(number);
 	}
 
 	/** "Opened by alert (critical): …", or for a storm "Opened by 12 alerts (critical 3, error 9): … and 11 more". */
@@ -407,16 +420,18 @@ class IncidentService implements Incidents {
 			return;
 		}
 		store.markAlertsResolved(incidents.keySet());
-		for (var number : new TreeSet<>(incidents.values())) {
-			var status = lock(number);
-			var incident = get(number);
-			if (incident.source() == IncidentSource.ALERT
-					&& (status == IncidentStatus.TRIAGE || status == IncidentStatus.INVESTIGATING
-							|| status == IncidentStatus.IDENTIFIED)
-					&& !store.hasOpenAlerts(number)) {
-				changeStatus(number, IncidentStatus.MONITORING,
-						"every alert of this incident is resolved; a person confirms the resolution", null);
-			}
+		new TreeSet<>(incidents.values()).forEach(this::monitorIfEveryAlertResolved);
+	}
+
+	private void monitorIfEveryAlertResolved(long number) {
+		var status = lock(number);
+		var incident = get(number);
+		if (incident.source() == IncidentSource.ALERT
+				&& (status == IncidentStatus.TRIAGE || status == IncidentStatus.INVESTIGATING
+						|| status == IncidentStatus.IDENTIFIED)
+				&& !store.hasOpenAlerts(number)) {
+			changeStatus(number, IncidentStatus.MONITORING,
+					"every alert of this incident is resolved; a person confirms the resolution", null);
 		}
 	}
 

@@ -144,6 +144,22 @@ class IncidentStore {
 			.query(Long.class).optional();
 	}
 
+	/**
+	 * Locks these services' alert grouping until the transaction ends, in a fixed order so that
+	 * two transactions locking overlapping services wait rather than deadlock.
+	 */
+	void lockGrouping(Collection<UUID> serviceIds) {
+		var sorted = serviceIds.stream().distinct().sorted().toList();
+		for (var service : sorted) {
+			jdbc.sql("insert into incident_grouping_lock (service_id) values (:service) on conflict do nothing")
+				.param("service", service).update();
+		}
+		if (!sorted.isEmpty()) {
+			jdbc.sql("select service_id from incident_grouping_lock where service_id in (:services) order by service_id for update")
+				.param("services", sorted).query(UUID.class).list();
+		}
+	}
+
 	/** Links alerts to an incident, each marked resolved if it already is. */
 	void linkAlerts(long number, Map<UUID, Boolean> resolvedByAlert, Instant at) {
 		jdbcTemplate.batchUpdate("""

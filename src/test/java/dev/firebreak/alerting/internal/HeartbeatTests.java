@@ -164,7 +164,7 @@ class HeartbeatTests extends ApiTest {
 			/ping/not-a-uuid                                  | 400 | invalid uuid format
 			/ping/0f0f0f0f-0f0f-0f0f-0f0f-0f0f0f0f0f0f        | 404 | not found
 			{ping}/256                                        | 400 | invalid url format
-			{ping}/99999999999                                | 404 | not found
+			{ping}/99999999999                                | 400 | invalid url format
 			{ping}/restart                                    | 404 | not found
 			{ping}?rid=nope                                   | 400 | invalid uuid format
 			""")

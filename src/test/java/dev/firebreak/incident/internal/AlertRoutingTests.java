@@ -60,6 +60,23 @@ class AlertRoutingTests extends ApiTest {
 	}
 
 	@Test
+	void aWarningThatTurnsCriticalOpensAnIncidentThen() {
+		trigger("queue-depth", "warning");
+		assertThat(incidents().get("total").asLong()).isZero();
+		trigger("queue-depth", "warning");
+		assertThat(incidents().get("total").asLong()).isZero();
+		trigger("queue-depth", "critical");
+		var opened = incidents();
+		assertThat(opened.get("total").asLong()).as("the same alert, now critical").isEqualTo(1);
+		assertThat(opened.get("items").get(0).get("severity").asString()).isEqualTo("SEV2");
+		var alerts = api.get("/api/v1/alerts?service=" + service, adminToken()).expectStatus(200).json();
+		assertThat(alerts.get("total").asLong()).isEqualTo(1);
+		assertThat(alerts.get("items").get(0).get("occurrences").asInt()).isEqualTo(3);
+		trigger("queue-depth", "critical");
+		assertThat(incidents().get("total").asLong()).as("a repeat at the same severity tells nobody").isEqualTo(1);
+	}
+
+	@Test
 	void aServiceOptsInToSev4ForWarningsAndItsOwnWindow() {
 		var changed = routing("{\"warning\": \"SEV4\", \"grouping_window\": \"PT1M\"}");
 		assertThat(changed.get("warning").asString()).isEqualTo("SEV4");
