@@ -392,6 +392,10 @@ class IncidentService implements Incidents {
 		store.linkAlerts(number, resolved, now);
 		note(number, now, null, TimelineKind.ALERT, describe(fresh.stream().map(Map.Entry::getKey).toList(),
 				target.isPresent()), null);
+		if (target.isPresent() && resolved.containsValue(false) && get(number).status() == IncidentStatus.MONITORING) {
+			changeStatus(number, IncidentStatus.INVESTIGATING,
+					"a new alert joined while the incident was monitored: the problem is back", null);
+		}
 		// alerts resolved before they were linked: their resolution found no incident to tell
 		monitorIfEveryAlertResolved(number);
 	}

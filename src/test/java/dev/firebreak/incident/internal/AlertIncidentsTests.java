@@ -110,6 +110,12 @@ class AlertIncidentsTests extends ApiTest {
 		assertThat(incident.get("status").asString()).isEqualTo("monitoring");
 		assertThat(incident.get("mitigated_at").isNull()).isFalse();
 		assertThat(incident.get("resolved_at").isNull()).isTrue();
+
+		clock.advance(Duration.ofMinutes(2));
+		send("trigger", "c", "critical", "Payments failing again");
+		assertThat(incidentsOfService().get("total").asLong()).as("it joins the monitored incident").isEqualTo(1);
+		assertThat(api.get("/api/v1/incidents/" + id, token).json().get("status").asString())
+			.as("a new alert while monitoring: the problem is back").isEqualTo("investigating");
 	}
 
 	@Test
