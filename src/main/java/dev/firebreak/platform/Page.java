@@ -10,6 +10,12 @@ public record Page<T>(List<T> items, long total) {
 
 	public static final int MAX_SIZE = 200;
 
+	/** The requested page of a list held whole in memory (a short one: a service's windows, say). */
+	public static <T> Page<T> of(List<T> all, Request request) {
+		var from = (int) Math.min(all.size(), request.offset());
+		return new Page<>(all.subList(from, Math.min(all.size(), from + request.size())), all.size());
+	}
+
 	public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
 		return new Page<>(items.stream().<R>map(mapper).toList(), total);
 	}

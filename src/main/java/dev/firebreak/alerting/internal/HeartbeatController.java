@@ -19,6 +19,7 @@ import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.Integration;
 import dev.firebreak.identity.AdminOnly;
 import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.platform.Page;
 
 /**
  * Heartbeats through the API: their schedule, state and latest pings. The ping URL carries the
@@ -46,12 +47,20 @@ class HeartbeatController {
 	}
 
 	@GetMapping("/api/v1/heartbeats")
-	List<HeartbeatView> list(@RequestParam(required = false) UUID service, @AuthenticationPrincipal FirebreakUser user) {
-		return store.all().stream()
+	Page<HeartbeatView> list(@RequestParam(required = false) UUID service, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @AuthenticationPrincipal FirebreakUser user) {
+		var request = Page.Request.of(page, size);
+		var matching = store.all().stream()
 			.flatMap(heartbeat -> integrationStore.find(heartbeat.integrationId()).stream()
 				.filter(integration -> service == null || integration.serviceId().equals(service))
-				.map(integration -> view(integration, heartbeat, user.isAdmin(), List.of())))
+				.map(integration -> new Found(integration, heartbeat)))
 			.toList();
+		// the page's keys only are decrypted (for admins), not every heartbeat's
+		return Page.of(matching, request)
+			.map(found -> view(found.integration(), found.heartbeat(), user.isAdmin(), List.of()));
+	}
+
+	private record Found(Integration integration, Heartbeat heartbeat) {
 	}
 
 	@GetMapping("/api/v1/integrations/{id}/heartbeat")

@@ -2,7 +2,6 @@ package dev.firebreak.catalog.internal;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.firebreak.catalog.MaintenanceWindow;
 import dev.firebreak.identity.FirebreakUser;
+import dev.firebreak.platform.Page;
 
 /**
  * Maintenance windows. Responders plan them (they do the work); while one is open, the service's
@@ -42,8 +42,9 @@ class MaintenanceController {
 	}
 
 	@GetMapping("/services/{serviceId}/maintenance-windows")
-	List<MaintenanceWindow> list(@PathVariable UUID serviceId, @RequestParam(defaultValue = "false") boolean past) {
-		return windows.of(serviceId, past);
+	Page<MaintenanceWindow> list(@PathVariable UUID serviceId, @RequestParam(defaultValue = "false") boolean past,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return Page.of(windows.of(serviceId, past), Page.Request.of(page, size));
 	}
 
 	@GetMapping("/maintenance-windows/{id}")

@@ -212,7 +212,8 @@ class HeartbeatTests extends ApiTest {
 		var forViewer = api.get("/api/v1/integrations/" + integration + "/heartbeat", person("viewer").token())
 			.expectStatus(200).json();
 		assertThat(forViewer.has("ping_path")).as("the ping URL holds the key").isFalse();
-		assertThat(api.get("/api/v1/heartbeats?service=" + service, person("viewer").token()).expectStatus(200).json()
-			.get(0).get("state").asString()).isEqualTo("new");
+		var listed = api.get("/api/v1/heartbeats?service=" + service, person("viewer").token()).expectStatus(200).json();
+		assertThat(listed.get("total").asLong()).isEqualTo(1);
+		assertThat(listed.get("items").get(0).get("state").asString()).isEqualTo("new");
 	}
 }
