@@ -7,82 +7,36 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import dev.firebreak.ApiTest;
+import dev.firebreak.BrowserTest;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.platform.Page;
 
 /**
  * The incident pages as a responder uses them: in a real headless Chromium against the running
  * application, plus the refusals that need no browser (CSRF, roles, privacy, bad input) through
- * MockMvc. Chromium and chromedriver are Debian's, at fixed paths, so Selenium never fetches a
- * browser.
+ * MockMvc.
  */
-@Tag("browser")
-class IncidentPagesBrowserTests extends ApiTest {
-
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-	private static final String UTC_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC";
-
-	@LocalServerPort
-	int port;
+class IncidentPagesBrowserTests extends BrowserTest {
 
 	@Autowired
 	Incidents incidents;
 
 	@Autowired
 	UserDetailsService users;
-
-	private ChromeDriver browser;
-
-	private Path profile;
-
-	@AfterEach
-	void closeBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-			browser = null;
-		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-			}
-			profile = null;
-		}
-	}
 
 	// ---- in the browser ----
 
@@ -94,12 +48,12 @@ class IncidentPagesBrowserTests extends ApiTest {
 		open("/");
 		type(By.id("title"), title);
 		type(By.id("summary"), "Payments time out at the provider.");
-		new Select(browser.findElement(By.id("source"))).selectByValue("customer_report");
-		browser.findElement(By.name("customerReported")).click();
+		new Select(browser().findElement(By.id("source"))).selectByValue("customer_report");
+		browser().findElement(By.name("customerReported")).click();
 		submit(By.cssSelector("section.declare form"));
 
 		waitUntil(ExpectedConditions.urlMatches("/incidents/INC-\\d+$"));
-		var number = Incident.parseNumber(browser.getCurrentUrl().replaceAll(".*/incidents/", ""));
+		var number = Incident.parseNumber(browser().getCurrentUrl().replaceAll(".*/incidents/", ""));
 		assertThat(text(By.id("incident-title"))).isEqualTo(title);
 		assertThat(text(By.id("current-status"))).isEqualTo("triage");
 		assertThat(text(By.id("current-severity"))).isEqualTo("unclassified");
@@ -107,27 +61,27 @@ class IncidentPagesBrowserTests extends ApiTest {
 		assertThat(text(By.id("role-incident_commander"))).contains("Administrator").contains("(you)");
 
 		// a note through htmx: the timeline changes, the page (and what a script left on it) stays
-		assertThat(browser.executeScript("return typeof window.htmx")).isEqualTo("object");
-		browser.executeScript("window.firebreakMarker = 'the same page'");
+		assertThat(browser().executeScript("return typeof window.htmx")).isEqualTo("object");
+		browser().executeScript("window.firebreakMarker = 'the same page'");
 		// without the form's hidden token, only the header htmx takes from <body hx-headers> passes CSRF
-		browser.executeScript("document.querySelector('#note-form input[name=_csrf]').remove()");
+		browser().executeScript("document.querySelector('#note-form input[name=_csrf]').remove()");
 		var note = "Provider status page is green; our timeouts started at 09:52 UTC.";
 		type(By.id("note-text"), note);
 		submit(By.id("note-form"));
 		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), note));
-		assertThat(browser.executeScript("return window.firebreakMarker")).isEqualTo("the same page");
-		assertThat(browser.findElement(By.id("note-text")).getDomProperty("value")).isEmpty();
+		assertThat(browser().executeScript("return window.firebreakMarker")).isEqualTo("the same page");
+		assertThat(browser().findElement(By.id("note-text")).getDomProperty("value")).isEmpty();
 		assertThat(text(By.cssSelector("#timeline li.kind-note"))).contains("Administrator").contains(note)
 			.containsPattern(UTC_TIME);
 
 		clock.advance(Duration.ofMinutes(3));
-		browser.findElement(By.cssSelector("button[name='status'][value='investigating']")).click();
+		browser().findElement(By.cssSelector("button[name='status'][value='investigating']")).click();
 		waitUntil(ExpectedConditions.textToBe(By.id("current-status"), "investigating"));
 		assertThat(text(By.id("milestone-acknowledged"))).matches(UTC_TIME);
-		assertThat(browser.findElements(By.cssSelector("button[name='status'][value='triage']"))).isEmpty();
-		assertThat(browser.findElements(By.cssSelector("button[name='status'][value='identified']"))).hasSize(1);
+		assertThat(browser().findElements(By.cssSelector("button[name='status'][value='triage']"))).isEmpty();
+		assertThat(browser().findElements(By.cssSelector("button[name='status'][value='identified']"))).hasSize(1);
 
-		new Select(browser.findElement(By.id("new-severity"))).selectByValue("SEV2");
+		new Select(browser().findElement(By.id("new-severity"))).selectByValue("SEV2");
 		var reason = "Card payments fail for some customers";
 		type(By.id("severity-reason"), reason);
 		submit(By.id("severity-reason"));
@@ -137,17 +91,17 @@ class IncidentPagesBrowserTests extends ApiTest {
 		// the commander role was handed to someone else; the admin takes it back from the page
 		var responder = person("responder");
 		incidents.assignRole(number, IncidentRole.INCIDENT_COMMANDER, responder.id(), null);
-		browser.navigate().refresh();
+		browser().navigate().refresh();
 		assertThat(text(By.id("role-incident_commander"))).doesNotContain("(you)");
-		browser.findElement(By.cssSelector("#role-incident_commander button")).click();
+		browser().findElement(By.cssSelector("#role-incident_commander button")).click();
 		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("role-incident_commander"), "(you)"));
 		assertThat(text(By.id("role-incident_commander"))).contains("Administrator");
 		assertThat(incidents.find(number).orElseThrow().roles()).containsEntry(IncidentRole.INCIDENT_COMMANDER,
 				admin().id());
 
-		new Select(browser.findElement(By.id("lever"))).selectByValue("rollback");
+		new Select(browser().findElement(By.id("lever"))).selectByValue("rollback");
 		type(By.id("mitigation-description"), "Rolled back the payment client to 4.2.1.");
-		browser.findElement(By.name("mitigated")).click();
+		browser().findElement(By.name("mitigated")).click();
 		submit(By.id("mitigation-description"));
 		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.mitigations"),
 				"Rolled back the payment client"));
@@ -163,10 +117,10 @@ class IncidentPagesBrowserTests extends ApiTest {
 
 	@Test
 	void aWrongPasswordIsToldOnTheSignInPage() throws IOException {
-		signIn(ADMIN_EMAIL, "not the password");
+		trySignIn(ADMIN_EMAIL, "not the password");
 		waitUntil(ExpectedConditions.urlContains("/login?error"));
 		assertThat(text(By.cssSelector("main .error"))).contains("do not match");
-		assertThat(browser.findElements(By.cssSelector("header .me"))).isEmpty();
+		assertThat(browser().findElements(By.cssSelector("header .me"))).isEmpty();
 		screenshot("sign-in-error.png");
 	}
 
@@ -181,9 +135,9 @@ class IncidentPagesBrowserTests extends ApiTest {
 
 		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("declare-error")));
 		assertThat(text(By.id("declare-error"))).contains("Give the incident a title");
-		assertThat(browser.findElement(By.id("summary")).getDomProperty("value"))
+		assertThat(browser().findElement(By.id("summary")).getDomProperty("value"))
 			.isEqualTo("Kept when the form comes back");
-		assertThat(browser.getPageSource()).doesNotContain("Exception", "at dev.firebreak", "Whitelabel");
+		assertThat(browser().getPageSource()).doesNotContain("Exception", "at dev.firebreak", "Whitelabel");
 		screenshot("declare-error.png");
 	}
 
@@ -315,80 +269,5 @@ class IncidentPagesBrowserTests extends ApiTest {
 
 	private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request).andReturn().getResponse();
-	}
-
-	private void signIn(String email, String password) {
-		open("/login");
-		type(By.id("username"), email);
-		type(By.id("password"), password);
-		submit(By.id("password"));
-		if (ADMIN_PASSWORD.equals(password)) {
-			waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header .me")));
-		}
-	}
-
-	private void open(String path) {
-		browser().get("http://localhost:" + port + path);
-	}
-
-	private void type(By field, String text) {
-		var element = browser.findElement(field);
-		element.clear();
-		element.sendKeys(text);
-	}
-
-	/** Submits the form the element belongs to, as pressing its submit button would (htmx sees it too). */
-	private void submit(By inForm) {
-		WebElement element = browser.findElement(inForm);
-		var form = "form".equals(element.getTagName()) ? element : element.findElement(By.xpath("ancestor::form"));
-		form.findElement(By.cssSelector("button[type='submit'], button:not([type])")).click();
-	}
-
-	private String text(By locator) {
-		return browser.findElement(locator).getText().strip();
-	}
-
-	private <T> T waitUntil(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-		return new WebDriverWait(browser, PATIENCE).until(condition);
-	}
-
-	private void screenshot(String name) throws IOException {
-		var directory = Path.of("target", "screenshots");
-		Files.createDirectories(directory);
-		Files.write(directory.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-	}
-
-	private ChromeDriver browser() {
-		if (browser == null) {
-			requireChromium();
-			try {
-				profile = Files.createTempDirectory("firebreak-chromium");
-			}
-			catch (IOException e) {
-				throw new IllegalStateException("Could not make a profile directory for Chromium", e);
-			}
-			var options = new ChromeOptions();
-			options.setBinary(CHROMIUM);
-			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1400,2000", "--lang=en-GB", "--user-data-dir=" + profile);
-			var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-			browser = new ChromeDriver(service, options);
-		}
-		return browser;
-	}
-
-	/** Without Chromium the browser tests cannot run: in CI that is a failure, on a laptop a skip. */
-	private static void requireChromium() {
-		var missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(file -> !file.canExecute()).map(File::getPath).toList();
-		if (missing.isEmpty()) {
-			return;
-		}
-		var message = "Browser tests need " + String.join(" and ", missing)
-				+ ": install the Debian packages chromium and chromium-driver";
-		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-			fail(message);
-		}
-		Assumptions.abort(message);
 	}
 }
