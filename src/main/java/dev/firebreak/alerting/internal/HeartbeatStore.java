@@ -34,12 +34,6 @@ class HeartbeatStore {
 			.param("severity", severity.name()).update();
 	}
 
-	void updateSchedule(UUID integrationId, Duration period, Duration grace, AlertSeverity severity) {
-		jdbc.sql("update alert_heartbeat set period_seconds = :period, grace_seconds = :grace, severity = :severity where integration_id = :id")
-			.param("id", integrationId).param("period", period.toSeconds()).param("grace", grace.toSeconds())
-			.param("severity", severity.name()).update();
-	}
-
 	void delete(UUID integrationId) {
 		jdbc.sql("delete from alert_heartbeat_ping where integration_id = :id").param("id", integrationId).update();
 		jdbc.sql("delete from alert_heartbeat where integration_id = :id").param("id", integrationId).update();
@@ -66,20 +60,18 @@ class HeartbeatStore {
 			.param("now", Sql.timestamp(now)).query(UUID.class).list();
 	}
 
-	void save(Heartbeat heartbeat, String startRid) {
+	void save(Heartbeat heartbeat) {
 		jdbc.sql("""
-				update alert_heartbeat set state = :state, last_ping_at = :lastPing, last_ping_kind = :kind,
+				update alert_heartbeat set period_seconds = :period, grace_seconds = :grace, severity = :severity,
+				    state = :state, last_ping_at = :lastPing, last_ping_kind = :kind,
 				    started_at = :started, start_rid = :rid, deadline_at = :deadline
 				where integration_id = :id""")
-			.param("id", heartbeat.integrationId()).param("state", heartbeat.state().name())
+			.param("id", heartbeat.integrationId()).param("period", heartbeat.period().toSeconds())
+			.param("grace", heartbeat.grace().toSeconds()).param("severity", heartbeat.severity().name())
+			.param("state", heartbeat.state().name())
 			.param("lastPing", timestamp(heartbeat.lastPingAt())).param("kind", heartbeat.lastPingKind())
-			.param("started", timestamp(heartbeat.startedAt())).param("rid", startRid)
+			.param("started", timestamp(heartbeat.startedAt())).param("rid", heartbeat.startRid())
 			.param("deadline", timestamp(heartbeat.deadline())).update();
-	}
-
-	Optional<String> startRid(UUID integrationId) {
-		return jdbc.sql("select start_rid from alert_heartbeat where integration_id = :id").param("id", integrationId)
-			.query(String.class).optional();
 	}
 
 	void recordPing(UUID integrationId, Ping ping) {
@@ -114,7 +106,8 @@ class HeartbeatStore {
 		return new Heartbeat(Sql.uuid(rs, "integration_id"), Duration.ofSeconds(rs.getLong("period_seconds")),
 				Duration.ofSeconds(rs.getLong("grace_seconds")), AlertSeverity.valueOf(rs.getString("severity")),
 				Heartbeat.State.valueOf(rs.getString("state")), Sql.instant(rs, "last_ping_at"),
-				rs.getString("last_ping_kind"), Sql.instant(rs, "started_at"), Sql.instant(rs, "deadline_at"));
+				rs.getString("last_ping_kind"), Sql.instant(rs, "started_at"), rs.getString("start_rid"),
+				Sql.instant(rs, "deadline_at"));
 	}
 
 	/**

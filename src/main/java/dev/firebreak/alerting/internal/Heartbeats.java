@@ -78,12 +78,7 @@ class Heartbeats {
 			var current = store.lock(integrationId).orElseThrow(() -> notAHeartbeat(integrationId));
 			var newPeriod = checked("/period", period, current.period());
 			var newGrace = checked("/grace", grace, current.grace());
-			store.updateSchedule(integrationId, newPeriod, newGrace, severity == null ? current.severity() : severity);
-			if (current.state() == Heartbeat.State.UP && current.lastPingAt() != null && current.startedAt() == null) {
-				store.save(new Heartbeat(integrationId, newPeriod, newGrace, current.severity(), current.state(),
-						current.lastPingAt(), current.lastPingKind(), null, current.lastPingAt().plus(newPeriod).plus(newGrace)),
-						null);
-			}
+			store.save(current.rescheduled(newPeriod, newGrace, severity == null ? current.severity() : severity));
 			audit.record("heartbeat.updated", "integration", integrationId.toString(),
 					"period " + newPeriod + ", grace " + newGrace);
 			return store.find(integrationId).orElseThrow();
@@ -108,35 +103,23 @@ class Heartbeats {
 		transactions.executeWithoutResult(status -> {
 			var now = clock.instant();
 			var current = store.lock(integration.id()).orElseThrow(() -> notAHeartbeat(integration.id()));
-			var startRid = store.startRid(integration.id()).orElse(null);
-			Long duration = null;
-			if (("success".equals(kind) || "fail".equals(kind)) && current.startedAt() != null
-					&& (rid == null || rid.equals(startRid))) {
-				duration = Duration.between(current.startedAt(), now).toMillis();
-			}
-			store.recordPing(integration.id(), new HeartbeatStore.Ping(kind, exitCode, rid, duration, method, address,
+			store.recordPing(integration.id(), new HeartbeatStore.Ping(kind, exitCode, rid,
+					"success".equals(kind) || "fail".equals(kind) ? current.runMillis(now, rid) : null, method, address,
 					body, now));
 			switch (kind) {
 				case "success" -> {
-					store.save(new Heartbeat(current.integrationId(), current.period(), current.grace(),
-							current.severity(), Heartbeat.State.UP, now, kind, null,
-							now.plus(current.period()).plus(current.grace())), null);
+					store.save(current.succeeded(now));
 					if (current.state() == Heartbeat.State.DOWN) {
 						fold.apply(List.of(new IngestCommand.Resolve(integration, ALERT_KEY)));
 					}
 				}
-				case "start" -> store.save(new Heartbeat(current.integrationId(), current.period(), current.grace(),
-						current.severity(), current.state(), now, kind, now,
-						current.state() == Heartbeat.State.DOWN ? null : now.plus(current.grace())), rid);
+				case "start" -> store.save(current.started(now, rid));
 				case "fail" -> {
-					store.save(new Heartbeat(current.integrationId(), current.period(), current.grace(),
-							current.severity(), Heartbeat.State.DOWN, now, kind, null, null), null);
+					store.save(current.failed(now));
 					raise(integration, current, exitCode == null ? integration.name() + " reported a failure"
 							: integration.name() + " failed with exit code " + exitCode, body);
 				}
-				default -> store.save(new Heartbeat(current.integrationId(), current.period(), current.grace(),
-						current.severity(), current.state(), now, kind, current.startedAt(), current.deadline()),
-						startRid);
+				default -> store.save(current.logged(now));
 			}
 		});
 	}
@@ -154,8 +137,7 @@ class Heartbeats {
 					.filter(heartbeat -> heartbeat.state() != Heartbeat.State.DOWN && heartbeat.deadline() != null
 							&& heartbeat.deadline().isBefore(now))
 					.ifPresent(heartbeat -> integrations.find(id).ifPresent(integration -> {
-						store.save(new Heartbeat(id, heartbeat.period(), heartbeat.grace(), heartbeat.severity(),
-								Heartbeat.State.DOWN, heartbeat.lastPingAt(), heartbeat.lastPingKind(), null, null), null);
+						store.save(heartbeat.missed());
 						raise(integration, heartbeat, heartbeat.startedAt() != null
 								? integration.name() + " started at " + heartbeat.startedAt() + " and did not finish within "
 										+ heartbeat.grace()
