@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.firebreak.alerting.Integration;
 import dev.firebreak.alerting.IntegrationType;
 import dev.firebreak.catalog.Catalog;
+import dev.firebreak.platform.PageProblems;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.identity.AdminOnly;
 import dev.firebreak.identity.FirebreakUser;
@@ -105,7 +105,7 @@ class IntegrationPages {
 				return "redirect:/services/" + service.id() + "/integrations#integration-" + integration.id();
 			}
 			catch (ErrorResponseException e) {
-				problem = AlertingPageProblems.detail(e);
+				problem = PageProblems.detail(e);
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
 		}

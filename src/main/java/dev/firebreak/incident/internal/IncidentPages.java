@@ -1,7 +1,6 @@
 package dev.firebreak.incident.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,13 +14,11 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -46,6 +43,7 @@ import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.platform.Page;
+import dev.firebreak.platform.PageProblems;
 
 /**
  * The browser pages of a response: the list of incidents with the form that declares one, and
@@ -54,7 +52,7 @@ import dev.firebreak.platform.Page;
  * reload when a note is added.
  */
 @Controller
-class IncidentPages {
+class IncidentPages extends PageProblems {
 
 	static final String LIST_VIEW = "incident/list";
 
@@ -77,6 +75,7 @@ class IncidentPages {
 	private final Catalog catalog;
 
 	IncidentPages(Incidents incidents, Accounts accounts, Catalog catalog) {
+		super(PROBLEM_VIEW);
 		this.incidents = incidents;
 		this.accounts = accounts;
 		this.catalog = catalog;
@@ -111,7 +110,7 @@ class IncidentPages {
 			}
 			catch (ErrorResponseException e) {
 				response.setStatus(e.getStatusCode().value());
-				problem = detail(e);
+				problem = PageProblems.detail(e);
 			}
 		}
 		model.addAttribute("declareError", problem);
@@ -241,7 +240,7 @@ class IncidentPages {
 				incidents.addNote(incident.number(), text.strip(), null, user.id());
 			}
 			catch (ErrorResponseException e) {
-				problem = detail(e);
+				problem = PageProblems.detail(e);
 				// htmx is configured (layout.html) to swap 422 answers, so the message reaches the page
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
@@ -269,7 +268,7 @@ class IncidentPages {
 		}
 		catch (ErrorResponseException e) {
 			response.setStatus(e.getStatusCode().value());
-			model.addAttribute(errorAttribute, detail(e));
+			model.addAttribute(errorAttribute, PageProblems.detail(e));
 			// the change may have raced with another person's: show what is true now
 			showIncident(incidents.find(incident.number(), user).orElse(incident), user, model);
 			return INCIDENT_VIEW;
@@ -362,43 +361,6 @@ class IncidentPages {
 	ModelAndView noSuchIncident(NoSuchIncident e) {
 		return problem(HttpStatus.NOT_FOUND, "Incident not found",
 				"There is no incident " + e.id + " that you can see. Private incidents are shown only to administrators and the people on them.");
-	}
-
-	@ExceptionHandler(ErrorResponseException.class)
-	ModelAndView refused(ErrorResponseException e) {
-		var title = e.getBody().getTitle();
-		return problem(HttpStatus.valueOf(e.getStatusCode().value()), title == null ? "That did not work" : title,
-				detail(e));
-	}
-
-	@ExceptionHandler(TypeMismatchException.class)
-	ModelAndView mismatch(TypeMismatchException e) {
-		var expected = e.getRequiredType();
-		var choices = expected != null && expected.isEnum()
-				? " Choose one of: " + String.join(", ",
-						Arrays.stream(expected.getEnumConstants()).map(Object::toString).toList()) + "."
-				: "";
-		return problem(HttpStatus.BAD_REQUEST, "Not understood",
-				"'" + e.getValue() + "' is not something Firebreak knows here." + choices);
-	}
-
-	@ExceptionHandler(ServletRequestBindingException.class)
-	ModelAndView incomplete(ServletRequestBindingException e) {
-		return problem(HttpStatus.BAD_REQUEST, "Incomplete form",
-				"The form was sent without a value it needs. Go back, fill it in and send it again.");
-	}
-
-	private static ModelAndView problem(HttpStatus status, String title, String detail) {
-		var view = new ModelAndView(PROBLEM_VIEW, status);
-		view.addObject("status", status.value());
-		view.addObject("title", title);
-		view.addObject("detail", detail);
-		return view;
-	}
-
-	private static String detail(ErrorResponseException e) {
-		var detail = e.getBody().getDetail();
-		return detail == null || detail.isBlank() ? "Firebreak could not do that (" + e.getStatusCode() + ")." : detail;
 	}
 
 	private static IncidentStatus status(String name) {

@@ -1,0 +1,63 @@
+package dev.firebreak.platform;
+
+import java.util.Arrays;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What the pages answer when something is wrong: a page in words a person can act on, never a
+ * stack trace. A module's page controller (or its advice) extends this with its own problem view
+ * and adds handlers for what only it knows ("no such incident").
+ */
+public abstract class PageProblems {
+
+	private final String view;
+
+	protected PageProblems(String view) {
+		this.view = view;
+	}
+
+	@ExceptionHandler(ErrorResponseException.class)
+	protected ModelAndView refused(ErrorResponseException e) {
+		var title = e.getBody().getTitle();
+		return problem(HttpStatus.valueOf(e.getStatusCode().value()), title == null ? "That did not work" : title,
+				detail(e));
+	}
+
+	@ExceptionHandler(TypeMismatchException.class)
+	protected ModelAndView mismatch(TypeMismatchException e) {
+		var expected = e.getRequiredType();
+		var choices = expected != null && expected.isEnum()
+				? " Choose one of: " + String.join(", ",
+						Arrays.stream(expected.getEnumConstants()).map(Object::toString).toList()) + "."
+				: "";
+		return problem(HttpStatus.BAD_REQUEST, "Not understood",
+				"'" + e.getValue() + "' is not something Firebreak knows here." + choices);
+	}
+
+	@ExceptionHandler(ServletRequestBindingException.class)
+	protected ModelAndView incomplete(ServletRequestBindingException e) {
+		return problem(HttpStatus.BAD_REQUEST, "Incomplete form",
+				"The form was sent without a value it needs. Go back, fill it in and send it again.");
+	}
+
+	/** The problem page with this status, title and explanation. */
+	protected ModelAndView problem(HttpStatus status, String title, String detail) {
+		var page = new ModelAndView(view, status);
+		page.addObject("status", status.value());
+		page.addObject("title", title);
+		page.addObject("detail", detail);
+		return page;
+	}
+
+	/** What a refusal says to a person, or a plain sentence when it says nothing. */
+	public static String detail(ErrorResponseException e) {
+		var detail = e.getBody().getDetail();
+		return detail == null || detail.isBlank() ? "Firebreak could not do that (" + e.getStatusCode() + ")." : detail;
+	}
+}
