@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,8 +22,10 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import tools.jackson.databind.JsonNode;
@@ -585,6 +588,25 @@ class InboundBadInputTests extends ApiTest {
 			.isEqualTo(endpoint.accepted());
 		assertThat(stored()).isEqualTo(endpoint == Endpoint.CHANGE ? new Rows(before.alerts(), before.changes() + 1)
 				: new Rows(before.alerts() + 1, before.changes()));
+	}
+
+	/** The event doors take POST only; another method is told so, in JSON, and changes nothing. */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "GET, /v2/enqueue", "PUT, /v2/change/enqueue", "GET, /integrations/alertmanager/{key}",
+			"DELETE, /integrations/grafana/{key}", "PATCH, /integrations/webhook/{key}" })
+	void anEventDoorTakesPostOnly(String method, String path) throws Exception {
+		var target = integration(Endpoint.WEBHOOK);
+		var before = stored();
+		var response = mvc.perform(request(HttpMethod.valueOf(method), URI.create(path.replace("{key}", target.key())))
+			.contentType(JSON).content("{}")).andReturn().getResponse();
+		var body = response.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(response.getStatus()).as("status of a response with body %s", body).isEqualTo(405);
+		assertThat(response.getHeader("Allow")).isEqualTo("POST");
+		assertThat(response.getContentType()).startsWith(JSON);
+		assertThat(json.readTree(body).get("errors").get(0).asString())
+			.isEqualTo(path.replace("{key}", target.key()) + " takes POST only, not " + method + ".");
+		assertThat(stored()).isEqualTo(before);
 	}
 
 	// ---------------------------------------------------------------- heartbeat pings

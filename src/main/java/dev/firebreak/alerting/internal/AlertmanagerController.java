@@ -14,11 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +34,7 @@ import dev.firebreak.alerting.IntegrationType;
  * than a dedup key, a NUL where a column would get it) is answered 4xx, which it does not retry.
  * Summary and source are cut to their columns' 1,024 characters; the alert keeps them whole.
  */
-@RestController
+@Component
 class AlertmanagerController {
 
 	/** Alertmanager sends every alert of a group in one request; grant it more room than one event. */
@@ -59,8 +56,7 @@ class AlertmanagerController {
 		this.json = json;
 	}
 
-	@PostMapping(value = "/integrations/alertmanager/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> alertmanager(@PathVariable String key, HttpServletRequest request)
+	ResponseEntity<Map<String, Object>> alertmanager(String key, HttpServletRequest request)
 			throws IOException {
 		return notify(IntegrationType.ALERTMANAGER, key, request);
 	}
@@ -69,8 +65,7 @@ class AlertmanagerController {
 	 * Grafana alerting's webhook contact point sends the same notification shape (its version 1
 	 * adds title, state, message and panel links, kept in the payload), and likewise retries 5xx.
 	 */
-	@PostMapping(value = "/integrations/grafana/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> grafana(@PathVariable String key, HttpServletRequest request) throws IOException {
+	ResponseEntity<Map<String, Object>> grafana(String key, HttpServletRequest request) throws IOException {
 		return notify(IntegrationType.GRAFANA, key, request);
 	}
 

@@ -11,10 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +26,7 @@ import dev.firebreak.catalog.Catalog;
  * words so existing clients (Alertmanager's pagerduty_config, SDKs, scripts) work unchanged. The
  * routing key in the body is the credential; the event is committed before the 202.
  */
-@RestController
+@Component
 class EventsV2Controller {
 
 	static final int LIMIT_BYTES = 512 * 1024;
@@ -52,7 +50,6 @@ class EventsV2Controller {
 		this.limiter = limiter;
 	}
 
-	@PostMapping(value = "/v2/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> enqueue(HttpServletRequest request) throws IOException {
 		var body = InboundBody.read(request, json, LIMIT_BYTES);
 		if (body.problem() != null) {
@@ -88,7 +85,6 @@ class EventsV2Controller {
 	 * {@code POST /v2/change/enqueue}: a deploy or configuration change, kept on the integration's
 	 * service so an incident can show the last change before it began.
 	 */
-	@PostMapping(value = "/v2/change/enqueue", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> change(HttpServletRequest request) throws IOException {
 		var body = InboundBody.read(request, json, LIMIT_BYTES);
 		if (body.problem() != null) {

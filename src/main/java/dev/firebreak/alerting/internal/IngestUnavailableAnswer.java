@@ -4,14 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Events that could not be stored are answered 503 with {@code Retry-After} on every inbound
@@ -19,14 +15,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * database's own words for a failure (its SQL, the driver's message), which the writer puts in
  * parentheses and logs, stay in the log.
  */
-@Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = { EventsV2Controller.class, AlertmanagerController.class,
-		WebhookController.class })
 class IngestUnavailableAnswer {
 
 	private static final Pattern CAUSE = Pattern.compile("\\s*\\(.*\\)", Pattern.DOTALL);
 
-	@ExceptionHandler(IngestUnavailable.class)
 	ResponseEntity<Map<String, Object>> unavailable(IngestUnavailable e) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -16,11 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +31,7 @@ import dev.firebreak.alerting.IntegrationType;
  * These six are strings or absent, and the title and dedup key, which alerts keep in columns, are
  * plain text within those columns' sizes; anything else is refused with the field's name.
  */
-@RestController
+@Component
 class WebhookController {
 
 	static final int LIMIT_BYTES = 512 * 1024;
@@ -54,8 +51,7 @@ class WebhookController {
 		this.json = json;
 	}
 
-	@PostMapping(value = "/integrations/webhook/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> receive(@PathVariable String key, HttpServletRequest request) throws IOException {
+	ResponseEntity<Map<String, Object>> receive(String key, HttpServletRequest request) throws IOException {
 		var integration = integrations.byRoutingKey(key).filter(found -> found.type() == IntegrationType.WEBHOOK);
 		if (integration.isEmpty()) {
 			return refuse(HttpStatus.NOT_FOUND, List.of("No webhook integration has this key; check the URL."));

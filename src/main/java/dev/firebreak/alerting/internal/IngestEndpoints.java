@@ -1,0 +1,124 @@
+package dev.firebreak.alerting.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The doors alert events come through — {@code POST /v2/enqueue}, {@code /v2/change/enqueue},
+ * {@code /integrations/alertmanager|grafana|webhook/{key}} — answered straight from the servlet
+ * container, ahead of every other filter. These requests carry no session, cookie or token (the
+ * routing key is the credential, checked by the endpoint), and during a storm they are nearly all
+ * the traffic: Spring MVC's dispatch and the filters browsers and the API need (sessions,
+ * security, request observation) took a third of the server's time per event
+ * ({@code bench/README.md}, "Ingest"). The key in a path is only ever looked up, never decoded or
+ * used as a path; any other path goes the usual way.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IngestEndpoints implements Filter {
+
+	private static final Pattern KEYED = Pattern.compile("/integrations/(alertmanager|grafana|webhook)/([^/]+)");
+
+	private final EventsV2Controller eventsV2;
+
+	private final AlertmanagerController alertmanager;
+
+	private final WebhookController webhook;
+
+	private final IngestUnavailableAnswer unavailable = new IngestUnavailableAnswer();
+
+	private final JsonMapper json;
+
+	IngestEndpoints(EventsV2Controller eventsV2, AlertmanagerController alertmanager, WebhookController webhook,
+			JsonMapper json) {
+		this.eventsV2 = eventsV2;
+		this.alertmanager = alertmanager;
+		this.webhook = webhook;
+		this.json = json;
+	}
+
+	/** The endpoint of this path, or null when the path is none of the event doors. */
+	private Endpoint endpoint(String path) {
+		if (path.equals("/v2/enqueue")) {
+			return eventsV2::enqueue;
+		}
+		if (path.equals("/v2/change/enqueue")) {
+			return eventsV2::change;
+		}
+		if (!path.startsWith("/integrations/")) {
+			return null;
+		}
+		var keyed = KEYED.matcher(path);
+		if (!keyed.matches()) {
+			return null;
+		}
+		var key = keyed.group(2);
+		return switch (keyed.group(1)) {
+			case "alertmanager" -> request -> alertmanager.alertmanager(key, request);
+			case "grafana" -> request -> alertmanager.grafana(key, request);
+			default -> request -> webhook.receive(key, request);
+		};
+	}
+
+	@Override
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		var request = (HttpServletRequest) servletRequest;
+		var response = (HttpServletResponse) servletResponse;
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		var endpoint = endpoint(path);
+		if (endpoint == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		if (!"POST".equals(request.getMethod())) {
+			write(response, ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST")
+				.body(Map.of("status", "method not allowed", "message", "Send events with POST",
+						"errors", List.of(path + " takes POST only, not " + request.getMethod() + "."))));
+			return;
+		}
+		ResponseEntity<Map<String, Object>> answer;
+		try {
+			answer = endpoint.answer(request);
+		}
+		catch (IngestUnavailable e) {
+			answer = unavailable.unavailable(e);
+		}
+		write(response, answer);
+	}
+
+	private void write(HttpServletResponse response, ResponseEntity<Map<String, Object>> answer) throws IOException {
+		response.setStatus(answer.getStatusCode().value());
+		answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		var body = json.writeValueAsBytes(answer.getBody());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	@FunctionalInterface
+	private interface Endpoint {
+
+		ResponseEntity<Map<String, Object>> answer(HttpServletRequest request) throws IOException;
+	}
+}
