@@ -63,6 +63,7 @@ class AlertFold {
 		var resolutions = new ArrayList<AlertResolved>();
 		var created = new HashSet<UUID>();
 		var payloads = new HashMap<UUID, String>();
+		// the first payload of an alert opened and repeated within this batch
 		var originals = new HashMap<UUID, String>();
 		for (var command : commands) {
 			var key = new Key(command.integration().id(), command.dedupKey());
@@ -74,6 +75,9 @@ class AlertFold {
 						current.duringMaintenance());
 				open.put(key, repeated);
 				touched.put(repeated.id(), repeated);
+				if (created.contains(repeated.id())) {
+					originals.putIfAbsent(repeated.id(), payloads.get(repeated.id()));
+				}
 				payloads.put(repeated.id(), trigger.payload());
 				if (trigger.severity().compareTo(current.severity()) < 0) {
 					// worse than before (a warning turned critical): told again, so it may open an incident now
@@ -89,7 +93,6 @@ class AlertFold {
 				touched.put(opened.id(), opened);
 				created.add(opened.id());
 				payloads.put(opened.id(), trigger.payload());
-				originals.put(opened.id(), trigger.payload());
 				triggered.add(new AlertTriggered(opened.id(), opened.serviceId(), opened.severity(), opened.summary(),
 						now, opened.duringMaintenance()));
 			}

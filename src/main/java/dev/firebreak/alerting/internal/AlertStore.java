@@ -68,7 +68,12 @@ public class AlertStore implements Alerts {
 		return found;
 	}
 
-	/** New alerts, in their state at the end of the batch, with the payloads each was first and last sent with. */
+	/**
+	 * New alerts, in their state at the end of the batch, with the payload each was last sent with
+	 * and, for those repeated within the batch, the one it was first sent with. An alert that came
+	 * once (most of a storm of new alerts) stores its payload once; its first repeat moves it to
+	 * original_payload ({@link #updateAll}).
+	 */
 	void insertAll(List<Alert> created, Map<UUID, String> originals, Map<UUID, String> payloads) {
 		if (created.isEmpty()) {
 			return;
@@ -92,7 +97,8 @@ public class AlertStore implements Alerts {
 		jdbcTemplate.batchUpdate("""
 				update alert set open_key = :open_key, status = :status, severity = :severity, summary = :summary,
 				    occurrences = :occurrences, last_seen_at = :last_seen, acknowledged_at = :acknowledged,
-				    resolved_at = :resolved, payload = coalesce(:payload, payload)
+				    resolved_at = :resolved, original_payload = coalesce(original_payload, payload),
+				    payload = coalesce(:payload, payload)
 				where id = :id""",
 				changed.stream().map(alert -> row(alert, payloads.get(alert.id()))).toArray(MapSqlParameterSource[]::new));
 	}
@@ -150,9 +156,9 @@ public class AlertStore implements Alerts {
 			.query((rs, n) -> alert(rs)).optional();
 	}
 
-	/** The payload of the event that opened the alert. */
+	/** The payload of the event that opened the alert (none stored apart while no later one replaced it). */
 	Optional<String> originalPayload(UUID id) {
-		return jdbc.sql("select original_payload from alert where id = :id").param("id", id).query(String.class)
+		return jdbc.sql("select coalesce(original_payload, payload) from alert where id = :id").param("id", id).query(String.class)
 			.optional();
 	}
 
@@ -178,7 +184,7 @@ public class AlertStore implements Alerts {
 		var total = jdbc.sql("select count(*) from alert" + where).params(params).query(Long.class).single();
 		params.put("limit", page.size());
 		params.put("offset", page.offset());
-		var items = jdbc.sql("select " + COLUMNS + " from alert" + where + " order by last_seen_at desc, id limit :limit offset :offset")
+		var items = jdbc.sql("select " + COLUMNS + " from alert" + where + " order by first_seen_at desc, id limit :limit offset :offset")
 			.params(params).query((rs, n) -> alert(rs)).list();
 		return new Page<>(items, total);
 	}

@@ -1,6 +1,7 @@
 package dev.firebreak.incident.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,8 +39,6 @@ class AlertIncidents {
 	 */
 	@ApplicationModuleListener
 	void on(AlertsChanged changed) {
-		// one batch at a time per service, across threads and instances: a storm opens one incident
-		incidents.lockGrouping(changed);
 		var byService = new LinkedHashMap<UUID, Map<AlertTriggered, Severity>>();
 		var routing = new HashMap<UUID, AlertRouting>();
 		for (var alert : changed.triggered()) {
@@ -50,6 +49,15 @@ class AlertIncidents {
 			rules.severityFor(alert.severity()).ifPresent(severity -> byService
 				.computeIfAbsent(alert.serviceId(), service -> new LinkedHashMap<>()).put(alert, severity));
 		}
+		// one batch at a time per service, across threads and instances: a storm opens one incident,
+		// and a resolution never marks an incident while another batch joins it. Alerts that open
+		// nothing (a storm of warnings) take no lock.
+		var services = new HashSet<>(byService.keySet());
+		changed.resolved().forEach(alert -> services.add(alert.serviceId()));
+		if (services.isEmpty()) {
+			return;
+		}
+		incidents.lockGrouping(services);
 		byService.forEach((service, alerts) -> incidents.openOrJoin(service, alerts,
 				routing.get(service).groupingWindow()));
 		if (!changed.resolved().isEmpty()) {

@@ -22,7 +22,6 @@ import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.alerting.AlertTriggered;
-import dev.firebreak.alerting.AlertsChanged;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Account;
@@ -345,11 +344,8 @@ class IncidentService implements Incidents {
 
 	/** Serialises the grouping of these alerts' services until the transaction ends. */
 	@Transactional
-	void lockGrouping(AlertsChanged changed) {
-		var services = new TreeSet<UUID>();
-		changed.triggered().forEach(alert -> services.add(alert.serviceId()));
-		changed.resolved().forEach(alert -> services.add(alert.serviceId()));
-		store.lockGrouping(services);
+	void lockGrouping(Collection<UUID> services) {
+		store.lockGrouping(new TreeSet<>(services));
 	}
 
 	/**

@@ -9,14 +9,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import dev.firebreak.ApiTest;
+import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertsChanged;
 import tools.jackson.databind.JsonNode;
 
 /** The PagerDuty Events API v2 at {@code /v2/enqueue}, as its clients expect it. */
 class EventsV2Tests extends ApiTest {
+
+	@Autowired
+	private IntegrationKeys integrations;
+
+	@Autowired
+	private AlertIngest ingest;
 
 	private String key;
 
@@ -69,11 +77,32 @@ class EventsV2Tests extends ApiTest {
 		assertThat(stored.get("original_payload").get("payload").get("summary").asString())
 			.isEqualTo("Disk 95% full on db-1");
 		assertThat(stored.get("original_payload").has("routing_key")).isFalse();
+		accepted(trigger("disk-full", "critical", "Disk 99% full on db-1"));
+		var again = api.get("/api/v1/alerts/" + alert.get("id").asString(), adminToken()).expectStatus(200).json();
+		assertThat(again.get("payload").get("payload").get("summary").asString()).isEqualTo("Disk 99% full on db-1");
+		assertThat(again.get("original_payload").get("payload").get("summary").asString())
+			.isEqualTo("Disk 95% full on db-1");
 		// the repeat published nothing: the alert is in one AlertsChanged, stored for its listeners
 		assertThat(jdbc.sql("select count(distinct serialized_event) from event_publication where event_type = :type"
 				+ " and serialized_event like :alert")
 			.param("type", AlertsChanged.class.getName()).param("alert", "%" + alert.get("id").asString() + "%")
 			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	/** Opened and repeated in one commit (a storm): the alert keeps both the first payload and the last. */
+	@Test
+	void anAlertOpenedAndRepeatedInOneBatchKeepsItsFirstPayload() {
+		var integration = integrations.byRoutingKey(key).orElseThrow();
+		ingest.apply(java.util.List.of(
+				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "first", "db-1", "{\"n\": 1}"),
+				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "second", "db-1", "{\"n\": 2}"),
+				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "third", "db-1", "{\"n\": 3}")));
+
+		var alert = alerts().get("items").get(0);
+		assertThat(alert.get("occurrences").asInt()).isEqualTo(3);
+		var stored = api.get("/api/v1/alerts/" + alert.get("id").asString(), adminToken()).expectStatus(200).json();
+		assertThat(stored.get("payload").get("n").asInt()).isEqualTo(3);
+		assertThat(stored.get("original_payload").get("n").asInt()).isEqualTo(1);
 	}
 
 	@Test
