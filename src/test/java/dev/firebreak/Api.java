@@ -3,12 +3,16 @@ package dev.firebreak;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,13 +64,26 @@ public final class Api {
 			request.contentType(MediaType.APPLICATION_JSON).content(body);
 		}
 		try {
-			var result = mvc.perform(request).andReturn().getResponse();
+			var result = answered(mvc.perform(request).andReturn());
 			return new Response(result.getStatus(), result.getContentType(),
 					result.getContentAsString(StandardCharsets.UTF_8), result.getHeader(HttpHeaders.LOCATION), json);
 		}
 		catch (Exception e) {
 			throw new IllegalStateException(method + " " + uri + " failed", e);
 		}
+	}
+
+	/**
+	 * The response once it is complete. An alert event is answered asynchronously, after the
+	 * commit of its batch ({@code IngestEndpoints}): then this waits for the answer.
+	 */
+	public static MockHttpServletResponse answered(MvcResult result) {
+		var request = result.getRequest();
+		if (request.isAsyncStarted()) {
+			Awaitility.await("the answer of " + request.getRequestURI()).atMost(Duration.ofSeconds(40))
+				.pollInterval(Duration.ofMillis(2)).until(() -> !request.isAsyncStarted());
+		}
+		return result.getResponse();
 	}
 
 	public record Response(int status, String contentType, String body, String location, JsonMapper mapper) {

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import tools.jackson.databind.JsonNode;
 
+import dev.firebreak.Api;
 import dev.firebreak.ApiTest;
 
 /**
@@ -790,7 +791,7 @@ class InboundBadInputTests extends ApiTest {
 		if (contentType != null) {
 			request.contentType(contentType);
 		}
-		var response = mvc.perform(request).andReturn().getResponse();
+		var response = Api.answered(mvc.perform(request).andReturn());
 		return new Answer(response.getStatus(), response.getContentType(), response.getContentAsString(StandardCharsets.UTF_8));
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -12,10 +13,8 @@ import org.springframework.transaction.support.TransactionOperations;
 import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.AlertAcknowledged;
 import dev.firebreak.alerting.AlertResolved;
-import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.alerting.AlertsChanged;
-import dev.firebreak.alerting.Integration;
 import dev.firebreak.identity.AuditLog;
 
 /**
@@ -49,22 +48,12 @@ class AlertIngest {
 		this.audit = audit;
 	}
 
-	/** Stores these events, in this order and all together, and returns once they are committed. */
-	void apply(List<IngestCommand> commands) {
-		batcher.apply(commands);
-	}
-
-	void trigger(Integration integration, String dedupKey, AlertSeverity severity, String summary, String source,
-			String payload) {
-		apply(List.of(new IngestCommand.Trigger(integration, dedupKey, severity, summary, source, payload)));
-	}
-
-	void acknowledge(Integration integration, String dedupKey) {
-		apply(List.of(new IngestCommand.Acknowledge(integration, dedupKey)));
-	}
-
-	void resolve(Integration integration, String dedupKey) {
-		apply(List.of(new IngestCommand.Resolve(integration, dedupKey)));
+	/**
+	 * Queues these events to be stored in this order and all together; the future completes once
+	 * they are committed, or fails with {@link IngestUnavailable}.
+	 */
+	CompletableFuture<Void> submit(List<IngestCommand> commands) {
+		return batcher.submit(commands);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.firebreak.alerting.internal;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import static dev.firebreak.alerting.internal.InboundBody.cut;
 import static dev.firebreak.alerting.internal.InboundBody.mustBeAString;
 import static dev.firebreak.alerting.internal.InboundBody.notPlainText;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -56,7 +59,7 @@ class AlertmanagerController {
 		this.json = json;
 	}
 
-	ResponseEntity<Map<String, Object>> alertmanager(String key, HttpServletRequest request)
+	CompletableFuture<ResponseEntity<Map<String, Object>>> alertmanager(String key, HttpServletRequest request)
 			throws IOException {
 		return notify(IntegrationType.ALERTMANAGER, key, request);
 	}
@@ -65,31 +68,35 @@ class AlertmanagerController {
 	 * Grafana alerting's webhook contact point sends the same notification shape (its version 1
 	 * adds title, state, message and panel links, kept in the payload), and likewise retries 5xx.
 	 */
-	ResponseEntity<Map<String, Object>> grafana(String key, HttpServletRequest request) throws IOException {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> grafana(String key, HttpServletRequest request)
+			throws IOException {
 		return notify(IntegrationType.GRAFANA, key, request);
 	}
 
-	private ResponseEntity<Map<String, Object>> notify(IntegrationType type, String key, HttpServletRequest request)
-			throws IOException {
+	private CompletableFuture<ResponseEntity<Map<String, Object>>> notify(IntegrationType type, String key,
+			HttpServletRequest request) throws IOException {
 		var integration = integrations.byRoutingKey(key).filter(found -> found.type() == type);
 		if (integration.isEmpty()) {
-			return answer(HttpStatus.NOT_FOUND, "No " + type + " integration has this key; check the webhook URL.");
+			return completedFuture(
+					answer(HttpStatus.NOT_FOUND, "No " + type + " integration has this key; check the webhook URL."));
 		}
 		var body = InboundBody.read(request, json, LIMIT_BYTES);
 		if (body.problem() == InboundBody.Problem.TOO_LARGE) {
-			return answer(HttpStatus.CONTENT_TOO_LARGE, "The notification is larger than 4 MB; lower max_alerts.");
+			return completedFuture(
+					answer(HttpStatus.CONTENT_TOO_LARGE, "The notification is larger than 4 MB; lower max_alerts."));
 		}
 		if (body.problem() == InboundBody.Problem.NOT_JSON_MEDIA_TYPE) {
-			return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, body.reason());
+			return completedFuture(answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, body.reason()));
 		}
 		if (body.problem() == InboundBody.Problem.NOT_JSON) {
-			return answer(HttpStatus.BAD_REQUEST, body.reason());
+			return completedFuture(answer(HttpStatus.BAD_REQUEST, body.reason()));
 		}
 		var notification = body.json();
 		var errors = new ArrayList<String>();
 		var alerts = notification == null ? null : notification.get("alerts");
 		if (alerts == null || !alerts.isArray()) {
-			return answer(HttpStatus.BAD_REQUEST, "Expected an Alertmanager webhook notification with 'alerts'.");
+			return completedFuture(
+					answer(HttpStatus.BAD_REQUEST, "Expected an Alertmanager webhook notification with 'alerts'."));
 		}
 		for (var i = 0; i < alerts.size(); i++) {
 			var alert = alerts.get(i);
@@ -102,12 +109,12 @@ class AlertmanagerController {
 			}
 		}
 		if (!errors.isEmpty()) {
-			return ResponseEntity.badRequest().body(Map.of("status", "error", "message", "Not a valid notification",
-					"errors", errors));
+			return completedFuture(ResponseEntity.badRequest()
+				.body(Map.of("status", "error", "message", "Not a valid notification", "errors", errors)));
 		}
 		if (!limiter.tryAcquire(integration.get())) {
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-				.body(Map.of("status", "error", "message", "Too many notifications for this key; retry shortly."));
+			return completedFuture(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+				.body(Map.of("status", "error", "message", "Too many notifications for this key; retry shortly.")));
 		}
 		var commands = new ArrayList<IngestCommand>();
 		for (var alert : alerts) {
@@ -125,8 +132,8 @@ class AlertmanagerController {
 			}
 		}
 		// one notification is stored whole or not at all, so Alertmanager's retry repeats nothing half-done
-		ingest.apply(commands);
-		return ResponseEntity.ok(Map.of("status", "success", "alerts", alerts.size()));
+		return ingest.submit(commands).thenApply(stored -> ResponseEntity.ok(Map.of("status", "success", "alerts",
+				alerts.size())));
 	}
 
 	/**

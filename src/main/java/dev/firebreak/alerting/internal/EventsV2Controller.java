@@ -1,11 +1,14 @@
 package dev.firebreak.alerting.internal;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -50,42 +53,48 @@ class EventsV2Controller {
 		this.limiter = limiter;
 	}
 
-	ResponseEntity<Map<String, Object>> enqueue(HttpServletRequest request) throws IOException {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> enqueue(HttpServletRequest request) throws IOException {
 		var body = InboundBody.read(request, json, LIMIT_BYTES);
 		if (body.problem() != null) {
-			return unreadable(body);
+			return completedFuture(unreadable(body));
 		}
 		var event = body.json();
 		var parsed = EventsV2.read(event);
 		if (!parsed.isValid()) {
-			return invalid(parsed.errors());
+			return completedFuture(invalid(parsed.errors()));
 		}
 		var integration = integrations.byRoutingKey(parsed.routingKey())
 			.filter(found -> found.type() == IntegrationType.EVENTS_V2);
 		var refusal = refusal(integration);
 		if (refusal != null) {
-			return refusal;
+			return completedFuture(refusal);
 		}
 		var dedupKey = parsed.dedupKey() == null || parsed.dedupKey().isBlank()
 				? UUID.randomUUID().toString().replace("-", "") : parsed.dedupKey();
-		switch (parsed.action()) {
-			case "trigger" -> ingest.trigger(integration.get(), dedupKey, parsed.severity(), parsed.summary(),
+		IngestCommand command = switch (parsed.action()) {
+			case "trigger" -> new IngestCommand.Trigger(integration.get(), dedupKey, parsed.severity(), parsed.summary(),
 					parsed.source(), stored(event));
-			case "acknowledge" -> ingest.acknowledge(integration.get(), dedupKey);
-			default -> ingest.resolve(integration.get(), dedupKey);
-		}
-		var answer = new LinkedHashMap<String, Object>();
-		answer.put("status", "success");
-		answer.put("message", "Event processed");
-		answer.put("dedup_key", dedupKey);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+			case "acknowledge" -> new IngestCommand.Acknowledge(integration.get(), dedupKey);
+			default -> new IngestCommand.Resolve(integration.get(), dedupKey);
+		};
+		return ingest.submit(List.of(command)).thenApply(stored -> {
+			var answer = new LinkedHashMap<String, Object>();
+			answer.put("status", "success");
+			answer.put("message", "Event processed");
+			answer.put("dedup_key", dedupKey);
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+		});
 	}
 
 	/**
 	 * {@code POST /v2/change/enqueue}: a deploy or configuration change, kept on the integration's
 	 * service so an incident can show the last change before it began.
 	 */
-	ResponseEntity<Map<String, Object>> change(HttpServletRequest request) throws IOException {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> change(HttpServletRequest request) throws IOException {
+		return completedFuture(recordChange(request));
+	}
+
+	private ResponseEntity<Map<String, Object>> recordChange(HttpServletRequest request) throws IOException {
 		var body = InboundBody.read(request, json, LIMIT_BYTES);
 		if (body.problem() != null) {
 			return unreadable(body);

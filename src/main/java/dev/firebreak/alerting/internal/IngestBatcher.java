@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,15 +22,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Group commit for inbound events. A request hands its events to a writer and waits; the writer
- * takes everything that queued up while it was busy, applies it in one transaction and commits,
- * then every waiting request answers. Under a storm one commit carries hundreds of events, and a
+ * Group commit for inbound events. A request hands its events to a writer; the writer takes
+ * everything that queued up while it was busy, applies it in one transaction and commits, then
+ * every request of the batch answers. Under a storm one commit carries hundreds of events, and a
  * client still hears 2xx only after its events are in the database.
  *
  * <p>Events of one dedup key always go to the same writer, so an instance applies them in the
  * order they arrived. Past {@code max-waiting} waiting requests it refuses at once
- * ({@link IngestUnavailable}, a 503 that monitoring tools retry) rather than letting waits grow
- * without bound or taking every web server thread. A batch that fails is
+ * ({@link IngestUnavailable}, a 503 that monitoring tools retry) rather than letting waits and
+ * the memory their events hold grow without bound. A batch that fails is
  * retried one submission at a time, so one bad event fails only its own request.
  */
 @Component
@@ -47,6 +47,15 @@ class IngestBatcher implements SmartLifecycle {
 	private final List<BlockingQueue<Submission>> queues = new ArrayList<>();
 
 	private final List<Thread> writers = new ArrayList<>();
+
+	/**
+	 * Committed batches whose requests are still to be answered. Answering (the response written,
+	 * the connection handed back to the web server) took the writer a sixth of its time; the
+	 * answerer does it while the writer goes on with the next batch. An empty list stops it.
+	 */
+	private final BlockingQueue<List<Submission>> committed = new LinkedBlockingQueue<>();
+
+	private Thread answerer;
 
 	private final int batchSize;
 
@@ -75,43 +84,49 @@ class IngestBatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Applies these events and returns once they are committed; they are applied together or not at all. */
-	void apply(List<IngestCommand> commands) {
+	/**
+	 * Queues these events and returns at once; the future completes when they are committed, all
+	 * together or not at all. It fails with {@link IngestUnavailable} when they cannot be stored:
+	 * more than {@code max-waiting} requests waiting, a database failure, a shutdown, or no commit
+	 * within {@code wait-at-most} — events not yet written by then never will be (then the
+	 * client's retry is their only copy; if the writer already had them, it counts as a repeat).
+	 * Nothing waits on a thread: a storm of thousands of requests holds no web server thread.
+	 */
+	CompletableFuture<Void> submit(List<IngestCommand> commands) {
 		if (commands.isEmpty()) {
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
-		var submission = new Submission(List.copyOf(commands), new CompletableFuture<>());
-		var first = commands.get(0);
-		var queue = queues.get(Math.floorMod(31 * first.integration().id().hashCode() + first.dedupKey().hashCode(),
-				queues.size()));
-		// every waiting request holds a web server thread: past the limit, refuse at once, so that
-		// a storm from hundreds of senders leaves threads for people using the pages and the API
 		if (!running || !waiting.tryAcquire()) {
 			throw new IngestUnavailable(running ? "more events are waiting than this instance takes; retry shortly"
 					: "this instance is shutting down; retry");
 		}
-		try {
-			if (!queue.offer(submission)) {
-				throw new IngestUnavailable("more events are waiting than this instance takes; retry shortly");
-			}
-			submission.done().get(waitAtMost.toMillis(), TimeUnit.MILLISECONDS);
+		var submission = new Submission(List.copyOf(commands), new CompletableFuture<>());
+		submission.done().whenComplete((stored, failure) -> waiting.release());
+		var first = commands.get(0);
+		var queue = queues.get(Math.floorMod(31 * first.integration().id().hashCode() + first.dedupKey().hashCode(),
+				queues.size()));
+		if (!queue.offer(submission)) {
+			submission.done().completeExceptionally(
+					new IngestUnavailable("more events are waiting than this instance takes; retry shortly"));
 		}
-		catch (TimeoutException e) {
-			// a writer that has not taken it yet never will; one that has may still commit it (then the
-			// client's retry counts as a repeat)
-			submission.done().cancel(false);
-			throw new IngestUnavailable("the events were not stored within " + waitAtMost.toSeconds() + " s; retry");
+		return submission.done().orTimeout(waitAtMost.toMillis(), TimeUnit.MILLISECONDS)
+			.exceptionallyCompose(failure -> CompletableFuture.failedFuture(unavailable(failure)));
+	}
+
+	/** How long a request waits for its commit at most. */
+	Duration waitAtMost() {
+		return waitAtMost;
+	}
+
+	/** Why events were not stored, in words a client's log can show (the database's own words in parentheses). */
+	private IngestUnavailable unavailable(Throwable failure) {
+		if (failure instanceof IngestUnavailable unavailable) {
+			return unavailable;
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IngestUnavailable("interrupted while the events were being stored; retry");
+		if (failure instanceof TimeoutException) {
+			return new IngestUnavailable("the events were not stored within " + waitAtMost.toSeconds() + " s; retry");
 		}
-		catch (ExecutionException e) {
-			throw new IngestUnavailable("the events could not be stored (" + e.getCause().getMessage() + "); retry");
-		}
-		finally {
-			waiting.release();
-		}
+		return new IngestUnavailable("the events could not be stored (" + failure.getMessage() + "); retry");
 	}
 
 	private void write(BlockingQueue<Submission> queue) {
@@ -125,7 +140,7 @@ class IngestBatcher implements SmartLifecycle {
 				var events = 0;
 				for (var next = first; next != null; next = events < batchSize ? queue.poll() : null) {
 					// a request that gave up waiting has answered 503: its events must not be stored now
-					if (!next.done().isCancelled()) {
+					if (!next.done().isDone()) {
 						batch.add(next);
 						events += next.commands().size();
 					}
@@ -153,7 +168,7 @@ class IngestBatcher implements SmartLifecycle {
 	private void commit(List<Submission> batch) {
 		try {
 			store(batch.stream().flatMap(submission -> submission.commands().stream()).toList());
-			batch.forEach(submission -> submission.done().complete(null));
+			committed.add(List.copyOf(batch));
 		}
 		catch (DataAccessResourceFailureException databaseDown) {
 			// no connection, no database: every submission would fail the same way, one by one
@@ -197,9 +212,32 @@ class IngestBatcher implements SmartLifecycle {
 		}
 	}
 
+	private void answer() {
+		while (true) {
+			try {
+				var batch = committed.take();
+				if (batch.isEmpty()) {
+					return;
+				}
+				batch.forEach(submission -> submission.done().complete(null));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException e) {
+				// an answer that could not be written (the client gone) must not stop the others
+				log.warn("Answering committed ingest requests failed", e);
+			}
+		}
+	}
+
 	@Override
 	public void start() {
 		running = true;
+		answerer = new Thread(this::answer, "ingest-answerer");
+		answerer.setDaemon(true);
+		answerer.start();
 		for (var i = 0; i < queues.size(); i++) {
 			var queue = queues.get(i);
 			var writer = new Thread(() -> write(queue), "ingest-writer-" + i);
@@ -224,6 +262,14 @@ class IngestBatcher implements SmartLifecycle {
 			}
 		}
 		writers.clear();
+		committed.add(List.of());
+		try {
+			answerer.join(TimeUnit.SECONDS.toMillis(30));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return;
+		}
 		// anything that slipped in as the writers stopped is refused, never left waiting
 		var left = new ArrayList<Submission>();
 		queues.forEach(queue -> queue.drainTo(left));

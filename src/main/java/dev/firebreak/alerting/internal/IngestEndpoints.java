@@ -3,6 +3,8 @@ package dev.firebreak.alerting.internal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
@@ -13,6 +15,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -29,13 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
  * container, ahead of every other filter. These requests carry no session, cookie or token (the
  * routing key is the credential, checked by the endpoint), and during a storm they are nearly all
  * the traffic: Spring MVC's dispatch and the filters browsers and the API need (sessions,
- * security, request observation) took a third of the server's time per event
- * ({@code bench/README.md}, "Ingest"). The key in a path is only ever looked up, never decoded or
- * used as a path; any other path goes the usual way.
+ * security, request observation) took a third of the server's time per event. An accepted event
+ * is answered asynchronously: the web server thread goes back to the pool, and the request is
+ * answered 2xx when the {@link IngestBatcher} has committed its batch, or 503 when it could not
+ * (see {@code bench/README.md}, "Ingest", for what each step bought). The key in a path is only
+ * ever looked up, never decoded or used as a path; any other path goes the usual way.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IngestEndpoints implements Filter {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestEndpoints.class);
 
 	private static final Pattern KEYED = Pattern.compile("/integrations/(alertmanager|grafana|webhook)/([^/]+)");
 
@@ -49,8 +57,11 @@ class IngestEndpoints implements Filter {
 
 	private final JsonMapper json;
 
+	private final IngestBatcher batcher;
+
 	IngestEndpoints(EventsV2Controller eventsV2, AlertmanagerController alertmanager, WebhookController webhook,
-			JsonMapper json) {
+			JsonMapper json, IngestBatcher batcher) {
+		this.batcher = batcher;
 		this.eventsV2 = eventsV2;
 		this.alertmanager = alertmanager;
 		this.webhook = webhook;
@@ -97,14 +108,44 @@ class IngestEndpoints implements Filter {
 						"errors", List.of(path + " takes POST only, not " + request.getMethod() + "."))));
 			return;
 		}
-		ResponseEntity<Map<String, Object>> answer;
+		CompletableFuture<ResponseEntity<Map<String, Object>>> answer;
 		try {
 			answer = endpoint.answer(request);
 		}
 		catch (IngestUnavailable e) {
-			answer = unavailable.unavailable(e);
+			write(response, unavailable.unavailable(e));
+			return;
 		}
-		write(response, answer);
+		if (answer.isDone()) {
+			// refused before anything was queued: answered on this thread
+			write(response, answer.handle(this::settled).join());
+			return;
+		}
+		// the events are queued: the thread goes back to the pool, and the writer's commit answers
+		// (the batcher gives up after wait-at-most, so the container's own timeout never fires first)
+		var async = request.startAsync(request, response);
+		async.setTimeout(batcher.waitAtMost().plusSeconds(30).toMillis());
+		answer.handle(this::settled).thenAccept(settled -> {
+			try {
+				write((HttpServletResponse) async.getResponse(), settled);
+			}
+			catch (IOException | RuntimeException e) {
+				log.debug("Could not answer an ingest request (the client may have gone)", e);
+			}
+			finally {
+				async.complete();
+			}
+		});
+	}
+
+	/** The endpoint's answer, or the 503 that tells the client to retry events that were not stored. */
+	private ResponseEntity<Map<String, Object>> settled(ResponseEntity<Map<String, Object>> answer, Throwable failure) {
+		if (failure == null) {
+			return answer;
+		}
+		var cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+		return unavailable.unavailable(cause instanceof IngestUnavailable known ? known
+				: new IngestUnavailable("the events could not be stored (" + cause.getMessage() + "); retry"));
 	}
 
 	private void write(HttpServletResponse response, ResponseEntity<Map<String, Object>> answer) throws IOException {
@@ -119,6 +160,6 @@ class IngestEndpoints implements Filter {
 	@FunctionalInterface
 	private interface Endpoint {
 
-		ResponseEntity<Map<String, Object>> answer(HttpServletRequest request) throws IOException;
+		CompletableFuture<ResponseEntity<Map<String, Object>>> answer(HttpServletRequest request) throws IOException;
 	}
 }

@@ -1,5 +1,7 @@
 package dev.firebreak.alerting.internal;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import static dev.firebreak.alerting.internal.InboundBody.mustBeAString;
 import static dev.firebreak.alerting.internal.InboundBody.notAString;
 import static dev.firebreak.alerting.internal.InboundBody.notPlainText;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -51,18 +54,20 @@ class WebhookController {
 		this.json = json;
 	}
 
-	ResponseEntity<Map<String, Object>> receive(String key, HttpServletRequest request) throws IOException {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> receive(String key, HttpServletRequest request)
+			throws IOException {
 		var integration = integrations.byRoutingKey(key).filter(found -> found.type() == IntegrationType.WEBHOOK);
 		if (integration.isEmpty()) {
-			return refuse(HttpStatus.NOT_FOUND, List.of("No webhook integration has this key; check the URL."));
+			return completedFuture(
+					refuse(HttpStatus.NOT_FOUND, List.of("No webhook integration has this key; check the URL.")));
 		}
 		var body = InboundBody.read(request, json, LIMIT_BYTES);
 		if (body.problem() != null) {
-			return switch (body.problem()) {
+			return completedFuture(switch (body.problem()) {
 				case TOO_LARGE -> refuse(HttpStatus.CONTENT_TOO_LARGE, List.of("The body is larger than 512 KB."));
 				case NOT_JSON_MEDIA_TYPE -> refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, List.of(body.reason()));
 				case NOT_JSON, NOT_AN_OBJECT -> refuse(HttpStatus.BAD_REQUEST, List.of(body.reason()));
-			};
+			});
 		}
 		var event = body.json();
 		var errors = new ArrayList<String>();
@@ -72,7 +77,7 @@ class WebhookController {
 			}
 		}
 		if (!errors.isEmpty()) {
-			return refuse(HttpStatus.BAD_REQUEST, errors);
+			return completedFuture(refuse(HttpStatus.BAD_REQUEST, errors));
 		}
 		var state = text(event, "state") == null ? "triggered" : text(event, "state");
 		if (!List.of("triggered", "acknowledged", "resolved").contains(state)) {
@@ -99,24 +104,26 @@ class WebhookController {
 			errors.add("'title' " + notPlainText(title));
 		}
 		if (!errors.isEmpty()) {
-			return refuse(HttpStatus.BAD_REQUEST, errors);
+			return completedFuture(refuse(HttpStatus.BAD_REQUEST, errors));
 		}
 		if (!limiter.tryAcquire(integration.get())) {
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
-				.body(Map.of("status", "error", "errors", List.of("Too many events for this key; retry after a second.")));
+			return completedFuture(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+				.body(Map.of("status", "error", "errors", List.of("Too many events for this key; retry after a second."))));
 		}
 		var alertKey = dedupKey == null || dedupKey.isBlank() ? UUID.randomUUID().toString().replace("-", "") : dedupKey;
-		switch (state) {
-			case "triggered" -> ingest.trigger(integration.get(), alertKey,
+		IngestCommand command = switch (state) {
+			case "triggered" -> new IngestCommand.Trigger(integration.get(), alertKey,
 					AlertSeverity.named(text(event, "severity")).orElse(AlertSeverity.ERROR), title.strip(),
 					"webhook", json.writeValueAsString(event));
-			case "acknowledged" -> ingest.acknowledge(integration.get(), alertKey);
-			default -> ingest.resolve(integration.get(), alertKey);
-		}
-		var answer = new LinkedHashMap<String, Object>();
-		answer.put("status", "success");
-		answer.put("dedup_key", alertKey);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+			case "acknowledged" -> new IngestCommand.Acknowledge(integration.get(), alertKey);
+			default -> new IngestCommand.Resolve(integration.get(), alertKey);
+		};
+		return ingest.submit(List.of(command)).thenApply(stored -> {
+			var answer = new LinkedHashMap<String, Object>();
+			answer.put("status", "success");
+			answer.put("dedup_key", alertKey);
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+		});
 	}
 
 	private static ResponseEntity<Map<String, Object>> refuse(HttpStatus status, List<String> errors) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.firebreak.ApiTest;
 import dev.firebreak.alerting.AlertSeverity;
@@ -89,14 +90,42 @@ class EventsV2Tests extends ApiTest {
 			.query(Long.class).single()).isEqualTo(1);
 	}
 
+	/**
+	 * The answer waits for the commit: an event the database refuses is answered 503 with
+	 * Retry-After (the client keeps it and retries), in words without the database's own, and the
+	 * retry, once the database takes it, is stored.
+	 */
+	@Test
+	void anEventTheDatabaseRefusesIsAnswered503AndTheRetryIsStored() throws Exception {
+		jdbc.sql("alter table alert add constraint alert_refuses_db_down check (dedup_key <> 'db-down')").update();
+		MockHttpServletResponse refused;
+		try {
+			refused = dev.firebreak.Api.answered(mvc.perform(post("/v2/enqueue").contentType(MediaType.APPLICATION_JSON)
+				.content(trigger("db-down", "critical", "Disk full on db-1"))).andReturn());
+		}
+		finally {
+			jdbc.sql("alter table alert drop constraint alert_refuses_db_down").update();
+		}
+		assertThat(refused.getStatus()).isEqualTo(503);
+		assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+		var answer = json.readTree(refused.getContentAsString());
+		assertThat(answer.get("status").asString()).isEqualTo("unavailable");
+		assertThat(answer.get("errors").get(0).asString()).isEqualTo("Not stored: the events could not be stored; retry.");
+		assertThat(alerts().get("total").asLong()).isZero();
+
+		accepted(trigger("db-down", "critical", "Disk full on db-1"));
+		assertThat(alerts().get("total").asLong()).isEqualTo(1);
+	}
+
 	/** Opened and repeated in one commit (a storm): the alert keeps both the first payload and the last. */
 	@Test
 	void anAlertOpenedAndRepeatedInOneBatchKeepsItsFirstPayload() {
 		var integration = integrations.byRoutingKey(key).orElseThrow();
-		ingest.apply(java.util.List.of(
+		ingest.submit(java.util.List.of(
 				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "first", "db-1", "{\"n\": 1}"),
 				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "second", "db-1", "{\"n\": 2}"),
-				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "third", "db-1", "{\"n\": 3}")));
+				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "third", "db-1", "{\"n\": 3}")))
+			.join();
 
 		var alert = alerts().get("items").get(0);
 		assertThat(alert.get("occurrences").asInt()).isEqualTo(3);

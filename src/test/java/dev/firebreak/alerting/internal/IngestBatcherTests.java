@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -68,40 +66,47 @@ class IngestBatcherTests {
 	@Test
 	void pastMaxWaitingRequestsAreRefusedAtOnceAndTheWaitingOnesAreStored() throws Exception {
 		var batcher = batcher(2, Duration.ofSeconds(30));
-		var senders = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> first = senders.submit(() -> batcher.apply(List.of(trigger("a"))));
-			Future<?> second = senders.submit(() -> batcher.apply(List.of(trigger("b"))));
-			Thread.sleep(500); // both are waiting now: one in the writer's batch, one queued
-			assertThatThrownBy(() -> batcher.apply(List.of(trigger("c")))).isInstanceOf(IngestUnavailable.class)
-				.hasMessageContaining("more events are waiting");
-			release.countDown();
-			first.get(10, TimeUnit.SECONDS);
-			second.get(10, TimeUnit.SECONDS);
-			assertThat(stored).containsExactlyInAnyOrder("a", "b");
-		}
-		finally {
-			senders.shutdownNow();
-		}
+		var first = batcher.submit(List.of(trigger("a")));
+		var second = batcher.submit(List.of(trigger("b")));
+		// both are waiting now: one in the writer's batch, one queued; neither holds a thread
+		assertThatThrownBy(() -> batcher.submit(List.of(trigger("c")))).isInstanceOf(IngestUnavailable.class)
+			.hasMessageContaining("more events are waiting");
+		assertThat(first).isNotDone();
+		release.countDown();
+		first.get(10, TimeUnit.SECONDS);
+		second.get(10, TimeUnit.SECONDS);
+		assertThat(stored).containsExactlyInAnyOrder("a", "b");
+		// answered requests give their places back
+		batcher.submit(List.of(trigger("d"))).get(10, TimeUnit.SECONDS);
+		assertThat(stored).contains("d");
 	}
 
 	@Test
 	void aRequestThatGaveUpWaitingIsNotStoredLater() throws Exception {
 		var batcher = batcher(10, Duration.ofMillis(300));
-		var senders = Executors.newSingleThreadExecutor();
-		try {
-			// "a" occupies the writer; "b" queues behind it and gives up after 300 ms
-			Future<?> first = senders.submit(() -> batcher.apply(List.of(trigger("a"))));
-			Thread.sleep(100);
-			assertThatThrownBy(() -> batcher.apply(List.of(trigger("b")))).isInstanceOf(IngestUnavailable.class)
-				.hasMessageContaining("not stored within");
-			release.countDown();
-			assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IngestUnavailable.class);
-			batcher.apply(List.of(trigger("c")));
-			assertThat(stored).as("a was being written when it gave up; b never was").containsExactly("a", "c");
-		}
-		finally {
-			senders.shutdownNow();
-		}
+		// "a" occupies the writer; "b" queues behind it and gives up after 300 ms
+		var first = batcher.submit(List.of(trigger("a")));
+		Thread.sleep(100);
+		var second = batcher.submit(List.of(trigger("b")));
+		assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IngestUnavailable.class)
+			.hasMessageContaining("not stored within");
+		release.countDown();
+		assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IngestUnavailable.class);
+		batcher.submit(List.of(trigger("c"))).get(10, TimeUnit.SECONDS);
+		assertThat(stored).as("a was being written when it gave up; b never was").containsExactly("a", "c");
+	}
+
+	@Test
+	void aShutdownStoresWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
+		var batcher = batcher(10, Duration.ofSeconds(30));
+		var first = batcher.submit(List.of(trigger("a")));
+		var second = batcher.submit(List.of(trigger("b")));
+		release.countDown();
+		batcher.stop();
+		first.get(10, TimeUnit.SECONDS);
+		second.get(10, TimeUnit.SECONDS);
+		assertThat(stored).containsExactly("a", "b");
+		assertThatThrownBy(() -> batcher.submit(List.of(trigger("c")))).isInstanceOf(IngestUnavailable.class)
+			.hasMessageContaining("shutting down");
 	}
 }
