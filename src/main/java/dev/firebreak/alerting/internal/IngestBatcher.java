@@ -21,6 +21,10 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * Group commit for inbound events. A request hands its events to a writer; the writer takes
  * everything that queued up while it was busy, applies it in one transaction and commits, then
@@ -66,7 +70,13 @@ class IngestBatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	IngestBatcher(AlertFold fold, TransactionOperations transactions,
+	private final Counter storedEvents;
+
+	private final Counter refusedEvents;
+
+	private final Timer commits;
+
+	IngestBatcher(AlertFold fold, TransactionOperations transactions, MeterRegistry meters,
 			@Value("${firebreak.ingest.writers}") int writers, @Value("${firebreak.ingest.batch-size}") int batchSize,
 			@Value("${firebreak.ingest.max-waiting}") int maxWaiting,
 			@Value("${firebreak.ingest.wait-at-most}") Duration waitAtMost) {
@@ -76,6 +86,13 @@ class IngestBatcher implements SmartLifecycle {
 		}
 		this.fold = fold;
 		this.transactions = transactions;
+		// the event endpoints are not in http.server.requests (IngestEndpoints): these say what they take
+		this.storedEvents = Counter.builder("firebreak.ingest.events").tag("outcome", "stored")
+			.description("Inbound alert events committed").register(meters);
+		this.refusedEvents = Counter.builder("firebreak.ingest.events").tag("outcome", "refused")
+			.description("Inbound alert events answered 503 (retried by their senders)").register(meters);
+		this.commits = Timer.builder("firebreak.ingest.commits").description("Group commits of inbound events")
+			.register(meters);
 		this.batchSize = batchSize;
 		this.waiting = new Semaphore(maxWaiting);
 		this.waitAtMost = waitAtMost;
@@ -97,11 +114,15 @@ class IngestBatcher implements SmartLifecycle {
 			return CompletableFuture.completedFuture(null);
 		}
 		if (!running || !waiting.tryAcquire()) {
+			refusedEvents.increment(commands.size());
 			throw new IngestUnavailable(running ? "more events are waiting than this instance takes; retry shortly"
 					: "this instance is shutting down; retry");
 		}
 		var submission = new Submission(List.copyOf(commands), new CompletableFuture<>());
-		submission.done().whenComplete((stored, failure) -> waiting.release());
+		submission.done().whenComplete((stored, failure) -> {
+			waiting.release();
+			(failure == null ? storedEvents : refusedEvents).increment(commands.size());
+		});
 		var first = commands.get(0);
 		var queue = queues.get(Math.floorMod(31 * first.integration().id().hashCode() + first.dedupKey().hashCode(),
 				queues.size()));
@@ -201,7 +222,7 @@ class IngestBatcher implements SmartLifecycle {
 	private void store(List<IngestCommand> commands) {
 		for (var attempt = 1;; attempt++) {
 			try {
-				transactions.executeWithoutResult(status -> fold.apply(commands));
+				commits.record(() -> transactions.executeWithoutResult(status -> fold.apply(commands)));
 				return;
 			}
 			catch (DuplicateKeyException | TransientDataAccessException raced) {

@@ -1,6 +1,7 @@
 package dev.firebreak.alerting.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.UUID;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.firebreak.ApiTest;
 import dev.firebreak.alerting.AlertSeverity;
@@ -26,6 +29,9 @@ class EventsV2Tests extends ApiTest {
 
 	@Autowired
 	private AlertIngest ingest;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private String key;
 
@@ -97,11 +103,13 @@ class EventsV2Tests extends ApiTest {
 	 */
 	@Test
 	void anEventTheDatabaseRefusesIsAnswered503AndTheRetryIsStored() throws Exception {
-		jdbc.sql("alter table alert add constraint alert_refuses_db_down check (dedup_key <> 'db-down')").update();
+		var refusedKey = "db-down-" + UUID.randomUUID();
+		jdbc.sql("alter table alert add constraint alert_refuses_db_down check (dedup_key <> '" + refusedKey + "')")
+			.update();
 		MockHttpServletResponse refused;
 		try {
 			refused = dev.firebreak.Api.answered(mvc.perform(post("/v2/enqueue").contentType(MediaType.APPLICATION_JSON)
-				.content(trigger("db-down", "critical", "Disk full on db-1"))).andReturn());
+				.content(trigger(refusedKey, "critical", "Disk full on db-1"))).andReturn());
 		}
 		finally {
 			jdbc.sql("alter table alert drop constraint alert_refuses_db_down").update();
@@ -113,8 +121,25 @@ class EventsV2Tests extends ApiTest {
 		assertThat(answer.get("errors").get(0).asString()).isEqualTo("Not stored: the events could not be stored; retry.");
 		assertThat(alerts().get("total").asLong()).isZero();
 
-		accepted(trigger("db-down", "critical", "Disk full on db-1"));
+		accepted(trigger(refusedKey, "critical", "Disk full on db-1"));
 		assertThat(alerts().get("total").asLong()).isEqualTo(1);
+	}
+
+	/** The event endpoints are not in http.server.requests; the ingest metrics count what they took and refused. */
+	@Test
+	void storedAndRefusedEventsAreCounted() throws Exception {
+		var stored = meters.counter("firebreak.ingest.events", "outcome", "stored").count();
+		var refused = meters.counter("firebreak.ingest.events", "outcome", "refused").count();
+		var batches = meters.timer("firebreak.ingest.commits").count();
+		accepted(trigger("counted", "warning", "Disk 80% full on db-1"));
+		accepted(trigger("counted", "warning", "Disk 81% full on db-1"));
+
+		assertThat(meters.counter("firebreak.ingest.events", "outcome", "stored").count()).isEqualTo(stored + 2);
+		assertThat(meters.counter("firebreak.ingest.events", "outcome", "refused").count()).isEqualTo(refused);
+		assertThat(meters.timer("firebreak.ingest.commits").count()).isGreaterThanOrEqualTo(batches + 1);
+		var scrape = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + adminToken()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(scrape).contains("firebreak_ingest_events_total{", "firebreak_ingest_commits_seconds_count");
 	}
 
 	/** Opened and repeated in one commit (a storm): the alert keeps both the first payload and the last. */

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.Integration;
 import dev.firebreak.alerting.IntegrationType;
@@ -43,6 +45,8 @@ class IngestBatcherTests {
 		}
 	};
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private IngestBatcher batcher;
 
 	@AfterEach
@@ -54,7 +58,7 @@ class IngestBatcherTests {
 	}
 
 	private IngestBatcher batcher(int maxWaiting, Duration waitAtMost) {
-		batcher = new IngestBatcher(fold, TransactionOperations.withoutTransaction(), 1, 500, maxWaiting, waitAtMost);
+		batcher = new IngestBatcher(fold, TransactionOperations.withoutTransaction(), meters, 1, 500, maxWaiting, waitAtMost);
 		batcher.start();
 		return batcher;
 	}
@@ -76,6 +80,8 @@ class IngestBatcherTests {
 		first.get(10, TimeUnit.SECONDS);
 		second.get(10, TimeUnit.SECONDS);
 		assertThat(stored).containsExactlyInAnyOrder("a", "b");
+		assertThat(meters.counter("firebreak.ingest.events", "outcome", "stored").count()).isEqualTo(2);
+		assertThat(meters.counter("firebreak.ingest.events", "outcome", "refused").count()).isEqualTo(1);
 		// answered requests give their places back
 		batcher.submit(List.of(trigger("d"))).get(10, TimeUnit.SECONDS);
 		assertThat(stored).contains("d");
