@@ -61,11 +61,11 @@ class IngestEndpoints implements Filter {
 
 	IngestEndpoints(EventsV2Controller eventsV2, AlertmanagerController alertmanager, WebhookController webhook,
 			JsonMapper json, IngestBatcher batcher) {
-		this.batcher = batcher;
 		this.eventsV2 = eventsV2;
 		this.alertmanager = alertmanager;
 		this.webhook = webhook;
 		this.json = json;
+		this.batcher = batcher;
 	}
 
 	/** The endpoint of this path, or null when the path is none of the event doors. */
@@ -138,14 +138,18 @@ class IngestEndpoints implements Filter {
 		});
 	}
 
-	/** The endpoint's answer, or the 503 that tells the client to retry events that were not stored. */
+	/**
+	 * The endpoint's answer, or the 503 that tells the client to send again: the batcher says why
+	 * events were not stored; anything else failed after they were queued, so they may have been
+	 * (then the retry counts as a repeat).
+	 */
 	private ResponseEntity<Map<String, Object>> settled(ResponseEntity<Map<String, Object>> answer, Throwable failure) {
 		if (failure == null) {
 			return answer;
 		}
 		var cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
 		return unavailable.unavailable(cause instanceof IngestUnavailable known ? known
-				: new IngestUnavailable("the events could not be stored (" + cause.getMessage() + "); retry"));
+				: new IngestUnavailable("the answer could not be made (" + cause + "); retry"));
 	}
 
 	private void write(HttpServletResponse response, ResponseEntity<Map<String, Object>> answer) throws IOException {
