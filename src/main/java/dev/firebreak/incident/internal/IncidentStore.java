@@ -187,9 +187,10 @@ class IncidentStore {
 			.param("alerts", List.copyOf(alertIds)).update();
 	}
 
+	/** Whether one alert of the incident is unresolved: the first found answers (a storm links thousands). */
 	boolean hasOpenAlerts(long number) {
-		return jdbc.sql("select count(*) from incident_alert where incident_number = :number and resolved = false")
-			.param("number", number).query(Long.class).single() > 0;
+		return jdbc.sql("select 1 from incident_alert where incident_number = :number and resolved = false limit 1")
+			.param("number", number).query(Integer.class).optional().isPresent();
 	}
 
 	Optional<Long> incidentOfAlert(UUID alertId) {
