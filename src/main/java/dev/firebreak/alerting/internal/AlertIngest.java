@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -18,17 +17,14 @@ import dev.firebreak.alerting.AlertsChanged;
 import dev.firebreak.identity.AuditLog;
 
 /**
- * Takes inbound events into alerts, by (integration, dedup key): a trigger opens an alert or
- * counts a repeat of the open one; acknowledge and resolve act on the open one and are dropped
- * when there is none. Monitoring tools' events go through the {@link IngestBatcher}, committed
- * before the client hears 2xx; a person's acknowledgement or resolution is its own audited change.
+ * A person's acknowledgement or resolution of an alert, each its own audited change. (Monitoring
+ * tools' events go through the {@link IngestBatcher} and the {@link AlertFold}, committed before
+ * the client hears 2xx.)
  */
 @Component
 class AlertIngest {
 
 	private final AlertStore alerts;
-
-	private final IngestBatcher batcher;
 
 	private final ApplicationEventPublisher events;
 
@@ -38,22 +34,13 @@ class AlertIngest {
 
 	private final AuditLog audit;
 
-	AlertIngest(AlertStore alerts, IngestBatcher batcher, ApplicationEventPublisher events,
+	AlertIngest(AlertStore alerts, ApplicationEventPublisher events,
 			TransactionOperations transactions, Clock clock, AuditLog audit) {
 		this.alerts = alerts;
-		this.batcher = batcher;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.audit = audit;
-	}
-
-	/**
-	 * Queues these events to be stored in this order and all together; the future completes once
-	 * they are committed, or fails with {@link IngestUnavailable}.
-	 */
-	CompletableFuture<Void> submit(List<IngestCommand> commands) {
-		return batcher.submit(commands);
 	}
 
 	/**

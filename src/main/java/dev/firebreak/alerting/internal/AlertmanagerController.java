@@ -45,16 +45,16 @@ class AlertmanagerController {
 
 	private final IntegrationKeys integrations;
 
-	private final AlertIngest ingest;
+	private final IngestBatcher batcher;
 
 	private final IngestRateLimiter limiter;
 
 	private final JsonMapper json;
 
-	AlertmanagerController(IntegrationKeys integrations, AlertIngest ingest, IngestRateLimiter limiter,
+	AlertmanagerController(IntegrationKeys integrations, IngestBatcher batcher, IngestRateLimiter limiter,
 			JsonMapper json) {
 		this.integrations = integrations;
-		this.ingest = ingest;
+		this.batcher = batcher;
 		this.limiter = limiter;
 		this.json = json;
 	}
@@ -132,7 +132,7 @@ class AlertmanagerController {
 			}
 		}
 		// one notification is stored whole or not at all, so Alertmanager's retry repeats nothing half-done
-		return ingest.submit(commands).thenApply(stored -> ResponseEntity.ok(Map.of("status", "success", "alerts",
+		return batcher.submit(commands).thenApply(stored -> ResponseEntity.ok(Map.of("status", "success", "alerts",
 				alerts.size())));
 	}
 

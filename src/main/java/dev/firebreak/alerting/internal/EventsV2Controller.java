@@ -36,7 +36,7 @@ class EventsV2Controller {
 
 	private final IntegrationKeys integrations;
 
-	private final AlertIngest ingest;
+	private final IngestBatcher batcher;
 
 	private final JsonMapper json;
 
@@ -44,10 +44,10 @@ class EventsV2Controller {
 
 	private final IngestRateLimiter limiter;
 
-	EventsV2Controller(IntegrationKeys integrations, AlertIngest ingest, JsonMapper json, Catalog catalog,
+	EventsV2Controller(IntegrationKeys integrations, IngestBatcher batcher, JsonMapper json, Catalog catalog,
 			IngestRateLimiter limiter) {
 		this.integrations = integrations;
-		this.ingest = ingest;
+		this.batcher = batcher;
 		this.json = json;
 		this.catalog = catalog;
 		this.limiter = limiter;
@@ -77,7 +77,7 @@ class EventsV2Controller {
 			case "acknowledge" -> new IngestCommand.Acknowledge(integration.get(), dedupKey);
 			default -> new IngestCommand.Resolve(integration.get(), dedupKey);
 		};
-		return ingest.submit(List.of(command)).thenApply(stored -> {
+		return batcher.submit(List.of(command)).thenApply(stored -> {
 			var answer = new LinkedHashMap<String, Object>();
 			answer.put("status", "success");
 			answer.put("message", "Event processed");
@@ -90,11 +90,7 @@ class EventsV2Controller {
 	 * {@code POST /v2/change/enqueue}: a deploy or configuration change, kept on the integration's
 	 * service so an incident can show the last change before it began.
 	 */
-	CompletableFuture<ResponseEntity<Map<String, Object>>> change(HttpServletRequest request) throws IOException {
-		return completedFuture(recordChange(request));
-	}
-
-	private ResponseEntity<Map<String, Object>> recordChange(HttpServletRequest request) throws IOException {
+	ResponseEntity<Map<String, Object>> change(HttpServletRequest request) throws IOException {
 		var body = InboundBody.read(request, json, LIMIT_BYTES);
 		if (body.problem() != null) {
 			return unreadable(body);

@@ -205,7 +205,7 @@ class IngestBatcher implements SmartLifecycle {
 			for (var submission : batch) {
 				try {
 					store(submission.commands());
-					submission.done().complete(null);
+					committed.add(List.of(submission));
 				}
 				catch (RuntimeException failed) {
 					log.warn("Could not store {} inbound event(s)", submission.commands().size(), failed);

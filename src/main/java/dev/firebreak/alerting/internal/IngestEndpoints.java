@@ -74,7 +74,8 @@ class IngestEndpoints implements Filter {
 			return eventsV2::enqueue;
 		}
 		if (path.equals("/v2/change/enqueue")) {
-			return eventsV2::change;
+			// a change is recorded on the request's thread, not batched
+			return request -> CompletableFuture.completedFuture(eventsV2.change(request));
 		}
 		if (!path.startsWith("/integrations/")) {
 			return null;

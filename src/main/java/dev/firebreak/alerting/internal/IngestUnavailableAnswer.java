@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -21,7 +20,6 @@ class IngestUnavailableAnswer {
 
 	ResponseEntity<Map<String, Object>> unavailable(IngestUnavailable e) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("status", "unavailable", "message", "Event not stored; retry", "errors",
 					List.of("Not stored: " + CAUSE.matcher(String.valueOf(e.getMessage())).replaceAll("") + ".")));
 	}

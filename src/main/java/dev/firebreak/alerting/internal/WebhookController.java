@@ -41,15 +41,15 @@ class WebhookController {
 
 	private final IntegrationKeys integrations;
 
-	private final AlertIngest ingest;
+	private final IngestBatcher batcher;
 
 	private final IngestRateLimiter limiter;
 
 	private final JsonMapper json;
 
-	WebhookController(IntegrationKeys integrations, AlertIngest ingest, IngestRateLimiter limiter, JsonMapper json) {
+	WebhookController(IntegrationKeys integrations, IngestBatcher batcher, IngestRateLimiter limiter, JsonMapper json) {
 		this.integrations = integrations;
-		this.ingest = ingest;
+		this.batcher = batcher;
 		this.limiter = limiter;
 		this.json = json;
 	}
@@ -118,7 +118,7 @@ class WebhookController {
 			case "acknowledged" -> new IngestCommand.Acknowledge(integration.get(), alertKey);
 			default -> new IngestCommand.Resolve(integration.get(), alertKey);
 		};
-		return ingest.submit(List.of(command)).thenApply(stored -> {
+		return batcher.submit(List.of(command)).thenApply(stored -> {
 			var answer = new LinkedHashMap<String, Object>();
 			answer.put("status", "success");
 			answer.put("dedup_key", alertKey);

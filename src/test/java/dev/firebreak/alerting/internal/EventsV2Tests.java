@@ -28,7 +28,7 @@ class EventsV2Tests extends ApiTest {
 	private IntegrationKeys integrations;
 
 	@Autowired
-	private AlertIngest ingest;
+	private IngestBatcher batcher;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -146,7 +146,7 @@ class EventsV2Tests extends ApiTest {
 	@Test
 	void anAlertOpenedAndRepeatedInOneBatchKeepsItsFirstPayload() {
 		var integration = integrations.byRoutingKey(key).orElseThrow();
-		ingest.submit(java.util.List.of(
+		batcher.submit(java.util.List.of(
 				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "first", "db-1", "{\"n\": 1}"),
 				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "second", "db-1", "{\"n\": 2}"),
 				new IngestCommand.Trigger(integration, "flap", AlertSeverity.ERROR, "third", "db-1", "{\"n\": 3}")))
