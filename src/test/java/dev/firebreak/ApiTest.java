@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 		properties = { "firebreak.admin.email=" + ApiTest.ADMIN_EMAIL, "firebreak.admin.password=" + ApiTest.ADMIN_PASSWORD,
 				"firebreak.data-dir=target/test-data",
 				// tests run the sweeps themselves, at the simulated times they choose
-				"firebreak.incident.unclassified-sweep=P365D" })
+				"firebreak.incident.unclassified-sweep=P365D",
+				// durable timers run when a test says time passed, on its thread (see settle())
+				"firebreak.timers.manual=true" })
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 public abstract class ApiTest {
@@ -50,6 +54,9 @@ public abstract class ApiTest {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	@Autowired
+	protected Scheduler timers;
 
 	protected Api api;
 
@@ -74,6 +81,35 @@ public abstract class ApiTest {
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
 				.query(Long.class).single() == 0);
+	}
+
+	/** "10 minutes pass": moves the clock, then lets everything that became due happen. */
+	protected void timePasses(Duration duration) {
+		clock.advance(duration);
+		settle();
+	}
+
+	/**
+	 * Lets the application come to rest at the current simulated time: events between modules are
+	 * handled and due durable timers run, again and again, until neither has anything left to do
+	 * (a timer may publish an event whose listener sets a timer due now).
+	 */
+	protected void settle() {
+		for (int round = 0; round < 50; round++) {
+			eventsBetweenModulesAreHandled();
+			if (dueTimers() == 0) {
+				return;
+			}
+			((ManualScheduler) timers).runAnyDueExecutions();
+		}
+		throw new AssertionError("timers and events did not come to rest after 50 rounds");
+	}
+
+	private long dueTimers() {
+		return jdbc.sql("select count(*) from scheduled_tasks where picked = false and execution_time <= :now")
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single();
 	}
 
 	protected String adminToken() {

@@ -36,6 +36,18 @@ public interface Incidents {
 	/** Takes a role from its holder (for experts: from the named one). */
 	Incident unassignRole(long number, IncidentRole role, UUID accountId, UUID actor);
 
+	/**
+	 * The paged person takes the incident on: sets {@code acknowledged_at} and leaves triage, once.
+	 * Acknowledging an incident already acknowledged changes nothing (a second tap on a link, an
+	 * SMS reply after the e-mail). {@code via} says how ("the incident page", "SMS", "e-mail link").
+	 *
+	 * @return true when this call acknowledged it
+	 */
+	boolean acknowledge(long number, UUID actor, String via);
+
+	/** Writes what the paging capabilities did (a page, an escalation) on the timeline, by the platform. */
+	TimelineEntry recordPaging(long number, String text);
+
 	Mitigation recordMitigation(long number, MitigationLever lever, String description, boolean mitigated, UUID actor);
 
 	/** Adds a note, or with {@code corrects} a correction of an earlier entry. */

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum TimelineKind {
 
 	DECLARED, SEVERITY_CHANGED, STATUS_CHANGED, ROLE_ASSIGNED, ROLE_HANDED_OVER, ROLE_UNASSIGNED, MITIGATION, NOTE,
-	CORRECTION, ALERT;
+	CORRECTION, ALERT,
+	/** A page sent, an escalation to the next level, an escalation that ran out: written by the paging capabilities. */
+	PAGING;
 
 	@JsonValue
 	@Override

@@ -485,6 +485,27 @@ class IncidentService implements Incidents {
 		}
 	}
 
+	@Override
+	@Transactional
+	public boolean acknowledge(long number, UUID actor, String via) {
+		var current = lock(number);
+		var incident = get(number);
+		if (incident.milestones().acknowledgedAt() != null || current == IncidentStatus.RESOLVED
+				|| current == IncidentStatus.CLOSED) {
+			return false;
+		}
+		var how = via == null || via.isBlank() ? "" : " via " + via;
+		changeStatus(number, IncidentStatus.INVESTIGATING, "acknowledged by " + name(actor) + how, actor);
+		return true;
+	}
+
+	@Override
+	@Transactional
+	public TimelineEntry recordPaging(long number, String text) {
+		get(number);
+		return note(number, clock.instant(), null, TimelineKind.PAGING, text, null);
+	}
+
 	private TimelineEntry note(long number, Instant at, UUID author, TimelineKind kind, String text, UUID corrects) {
 		var entry = new TimelineEntry(UUID.randomUUID(), number, at, author, kind, text, corrects);
 		timeline.append(entry);

@@ -1,0 +1,13 @@
+package dev.firebreak.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One message to one contact method (or channel) and how it went.
+ *
+ * @param providerAnswer what the provider said (a Twilio message sid, an SMTP reply, an error); null before sending
+ */
+public record Delivery(UUID id, String key, Subject subject, UUID accountId, UUID channelId, ContactType contactType,
+		String address, DeliveryStatus status, int attempts, String providerAnswer, Instant createdAt, Instant sentAt) {
+}

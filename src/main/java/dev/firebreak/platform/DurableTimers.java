@@ -1,0 +1,91 @@
+package dev.firebreak.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Durable timers: db-scheduler, shared by every instance through the {@code scheduled_tasks} table,
+ * so a timer set by one instance fires once, on whichever instance is alive when it is due.
+ * Capabilities declare their {@link Task}s as beans and schedule through an injected
+ * {@code @Lazy SchedulerClient} (lazy, because a task's handler usually needs the service that
+ * schedules it). Scheduling joins the caller's transaction: a timer exists exactly when the change
+ * that set it was committed. Task data is JSON, so a timer set by one version is read by the next.
+ *
+ * <p>With {@code firebreak.timers.manual=true} (the tests) nothing polls: due timers run when a
+ * test calls {@code ManualScheduler.runAnyDueExecutions()}, on its thread, at the injected clock's time.
+ */
+@Configuration(proxyBeanMethods = false)
+class DurableTimers {
+
+	@Bean(destroyMethod = "stop")
+	Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, JsonMapper json,
+			@Value("${firebreak.timers.manual:false}") boolean manual,
+			@Value("${firebreak.timers.poll-every:PT1S}") Duration pollEvery,
+			@Value("${firebreak.timers.threads:4}") int threads) {
+		var transactional = new TransactionAwareDataSourceProxy(dataSource);
+		if (manual) {
+			var scheduler = TestHelper.createManualScheduler(transactional, tasks).clock(new SettableClock() {
+				@Override
+				public Instant now() {
+					return clock.instant();
+				}
+			}).serializer(new JsonTaskData(json)).build();
+			scheduler.start();
+			return scheduler;
+		}
+		SchedulerBuilder builder = Scheduler.create(transactional, tasks)
+			.clock(clock::instant)
+			.serializer(new JsonTaskData(json))
+			.pollingInterval(pollEvery)
+			.threads(threads)
+			.enableImmediateExecution()
+			.commitWhenAutocommitDisabled(false);
+		builder = isPostgres(dataSource) ? builder.pollUsingLockAndFetch(0.5, 1.0) : builder.pollUsingFetch(0.5, 3.0);
+		var scheduler = builder.build();
+		scheduler.start();
+		return scheduler;
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot tell which database the timers run on", e);
+		}
+	}
+
+	/** Task data as JSON rather than Java serialization: readable in the table, and stable across versions. */
+	record JsonTaskData(JsonMapper json) implements Serializer {
+
+		@Override
+		public byte[] serialize(Object data) {
+			return data == null ? null : json.writeValueAsBytes(data);
+		}
+
+		@Override
+		public <T> T deserialize(Class<T> type, byte[] bytes) {
+			return bytes == null ? null : json.readValue(bytes, type);
+		}
+	}
+}
