@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.firebreak.alerting.Alert;
+import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.platform.Page;
 
@@ -59,6 +60,12 @@ public interface Incidents {
 
 	/** The alerts the incident gathered, oldest first. */
 	List<Alert> alerts(long number);
+
+	/**
+	 * The severity of the incident an alert of this severity opens on this service, by its alert
+	 * routing; empty when it opens none (the alert is recorded, with low urgency).
+	 */
+	Optional<Severity> severityOpenedBy(UUID serviceId, AlertSeverity alertSeverity);
 
 	/** The incident summary in Markdown. */
 	String summary(long number);

@@ -109,6 +109,14 @@ class IncidentController {
 		return IncidentView.of(incidents.changeStatus(number, request.status(), request.note(), user.id()));
 	}
 
+	/** The paged person takes the incident on: escalation stops. Acknowledging twice changes nothing. */
+	@PostMapping("/{id}/acknowledge")
+	IncidentView acknowledge(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
+		var number = visible(id, user).number();
+		incidents.acknowledge(number, user.id(), "the API");
+		return IncidentView.of(incidents.find(number).orElseThrow());
+	}
+
 	@PutMapping("/{id}/roles/{role}")
 	IncidentView assignRole(@PathVariable String id, @PathVariable IncidentRole role,
 			@Valid @RequestBody RoleRequest request, @AuthenticationPrincipal FirebreakUser user) {

@@ -180,6 +180,16 @@ class IncidentPages extends PageProblems {
 				() -> incidents.changeStatus(incident.number(), status, blankToNull(note), user.id()));
 	}
 
+	@PostMapping("/incidents/{id}/acknowledge")
+	String acknowledge(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user, Model model,
+			HttpServletResponse response) {
+		var incident = visible(id, user);
+		return act(incident, user, model, response, "statusError", () -> {
+			incidents.acknowledge(incident.number(), user.id(), "the incident page");
+			return incidents.find(incident.number()).orElseThrow();
+		});
+	}
+
 	/** Takes a role oneself, or with {@code account_id} gives it to someone else (an IC assigning the team). */
 	@PostMapping("/incidents/{id}/roles/{role}")
 	String assignRole(@PathVariable String id, @PathVariable IncidentRole role,

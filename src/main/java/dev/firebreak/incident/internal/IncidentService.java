@@ -22,6 +22,7 @@ import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.alerting.AlertTriggered;
+import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Account;
@@ -80,9 +81,12 @@ class IncidentService implements Incidents {
 
 	private final Alerts alerts;
 
+	private final AlertRoutings routings;
+
 	IncidentService(IncidentStore store, TimelineStore timeline, Accounts accounts, Catalog catalog, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock, Alerts alerts) {
+			ApplicationEventPublisher events, Clock clock, Alerts alerts, AlertRoutings routings) {
 		this.alerts = alerts;
+		this.routings = routings;
 		this.store = store;
 		this.timeline = timeline;
 		this.accounts = accounts;
@@ -483,6 +487,11 @@ class IncidentService implements Incidents {
 			audit.record("incident.role_handed_over", "incident", incident.id(), text);
 			events.publishEvent(new RoleHandedOver(number, role, holder, accountId, now));
 		}
+	}
+
+	@Override
+	public Optional<Severity> severityOpenedBy(UUID serviceId, AlertSeverity alertSeverity) {
+		return routings.of(serviceId).severityFor(alertSeverity);
 	}
 
 	@Override

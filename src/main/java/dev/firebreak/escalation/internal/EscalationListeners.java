@@ -1,0 +1,88 @@
+package dev.firebreak.escalation.internal;
+
+import java.util.LinkedHashSet;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.firebreak.alerting.AlertsChanged;
+import dev.firebreak.escalation.Escalation;
+import dev.firebreak.incident.IncidentAcknowledged;
+import dev.firebreak.incident.IncidentDeclared;
+import dev.firebreak.incident.IncidentResolved;
+import dev.firebreak.incident.IncidentSeverityChanged;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.notification.Notifications;
+import dev.firebreak.notification.PageRequest;
+import dev.firebreak.notification.Subject;
+import dev.firebreak.notification.Urgency;
+
+/** What starts and stops escalations: incidents declared, acknowledged, resolved, raised; alerts that open no incident. */
+@Component
+class EscalationListeners {
+
+	private final EscalationEngine engine;
+
+	private final PolicyStore policies;
+
+	private final TargetResolver targets;
+
+	private final Incidents incidents;
+
+	private final Notifications notifications;
+
+	private final java.time.Clock clock;
+
+	EscalationListeners(EscalationEngine engine, PolicyStore policies, TargetResolver targets, Incidents incidents,
+			Notifications notifications, java.time.Clock clock) {
+		this.engine = engine;
+		this.policies = policies;
+		this.targets = targets;
+		this.incidents = incidents;
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(IncidentDeclared declared) {
+		engine.start(declared.incidentNumber());
+	}
+
+	@ApplicationModuleListener
+	void on(IncidentAcknowledged acknowledged) {
+		engine.stop(acknowledged.incidentNumber(), Escalation.Status.ACKNOWLEDGED);
+	}
+
+	@ApplicationModuleListener
+	void on(IncidentResolved resolved) {
+		engine.stop(resolved.incidentNumber(), Escalation.Status.RESOLVED);
+	}
+
+	@ApplicationModuleListener
+	void on(IncidentSeverityChanged changed) {
+		engine.urgencyChanged(changed.incidentNumber());
+	}
+
+	/**
+	 * An alert that opens no incident (its routing says "none", a warning by default) is low urgency:
+	 * the first level of its service's policy is told once, by their low-urgency rules, and nothing
+	 * escalates. Alerts that open an incident page through the incident; alerts in a maintenance
+	 * window page nobody.
+	 */
+	@ApplicationModuleListener
+	void on(AlertsChanged changed) {
+		var now = clock.instant();
+		for (var alert : changed.triggered()) {
+			if (alert.duringMaintenance() || incidents.severityOpenedBy(alert.serviceId(), alert.severity()).isPresent()) {
+				continue;
+			}
+			policies.forService(alert.serviceId()).ifPresent(policy -> {
+				var people = new LinkedHashSet<>(targets.resolve(policy.levels().get(0), now).people());
+				for (var person : people) {
+					notifications.page(new PageRequest("alert:" + alert.alertId() + ":" + policy.id() + ":" + person, person,
+							Urgency.LOW, Subject.alert(alert.alertId()), "Level 1 of '" + policy.name() + "' (low urgency: no incident)"));
+				}
+			});
+		}
+	}
+}
