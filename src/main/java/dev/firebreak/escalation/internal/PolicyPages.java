@@ -84,16 +84,16 @@ class PolicyPages {
 	@GetMapping("/escalation-policies/new")
 	@AdminOnly
 	String create(Model model) {
-		return form(new Form(null, "", "", 0, List.of(new LevelRow(null, List.of())), List.of()), null, model);
+		return form(new Form(null, "", "", "0", List.of(new LevelRow("", List.of())), List.of()), null, model);
 	}
 
 	@GetMapping("/escalation-policies/{id}")
 	String edit(@PathVariable UUID id, Model model) {
 		var policy = editor.get(id);
 		var levels = policy.levels().stream().map(level -> new LevelRow(
-				level.delay() == null ? null : level.delay().toMinutes(),
+				level.delay() == null ? "" : String.valueOf(level.delay().toMinutes()),
 				level.targets().stream().map(t -> t.type() + ":" + t.id()).toList())).toList();
-		return form(new Form(id, policy.name(), policy.description(), policy.repeat(), levels,
+		return form(new Form(id, policy.name(), policy.description(), String.valueOf(policy.repeat()), levels,
 				policy.serviceIds().stream().map(UUID::toString).toList()), null, model);
 	}
 
@@ -103,7 +103,7 @@ class PolicyPages {
 		var form = Form.from(request);
 		if (request.getParameter("add_level") != null) {
 			var levels = new ArrayList<>(form.levels());
-			levels.add(new LevelRow(null, List.of()));
+			levels.add(new LevelRow("", List.of()));
 			return form(new Form(form.id(), form.name(), form.description(), form.repeat(), levels, form.serviceIds()), null, model);
 		}
 		try {
@@ -157,11 +157,11 @@ class PolicyPages {
 	record Row(EscalationPolicy policy, List<String> levels, String services) {
 	}
 
-	/** @param minutes null: the severity's ack target */
-	record LevelRow(Long minutes, List<String> targets) {
+	/** @param minutes as typed; empty: the severity's ack target */
+	record LevelRow(String minutes, List<String> targets) {
 	}
 
-	record Form(UUID id, String name, String description, int repeat, List<LevelRow> levels, List<String> serviceIds) {
+	record Form(UUID id, String name, String description, String repeat, List<LevelRow> levels, List<String> serviceIds) {
 
 		static Form from(HttpServletRequest request) {
 			var id = blank(request.getParameter("id")) ? null : UUID.fromString(request.getParameter("id"));
@@ -172,21 +172,24 @@ class PolicyPages {
 				if (request.getParameter("remove_level" + i) != null) {
 					continue;
 				}
-				levels.add(new LevelRow(blank(minutes) ? null : parseMinutes(minutes, i),
+				levels.add(new LevelRow(minutes == null ? "" : minutes,
 						targets == null ? List.of() : Arrays.asList(targets)));
 			}
 			var repeat = request.getParameter("repeat");
 			var services = request.getParameterValues("service_ids");
 			return new Form(id, request.getParameter("name"), request.getParameter("description"),
-					blank(repeat) ? 0 : parseRepeat(repeat), levels,
+					repeat == null ? "" : repeat, levels,
 					services == null ? List.of() : Arrays.asList(services));
 		}
 
 		PolicyEditor.Draft draft() {
-			var levels = this.levels.stream().map(row -> new EscalationLevel(
-					row.minutes() == null ? null : Duration.ofMinutes(row.minutes()),
-					row.targets().stream().map(Form::target).toList())).toList();
-			return new PolicyEditor.Draft(name, description, repeat, levels,
+			var levels = new ArrayList<EscalationLevel>();
+			for (int i = 0; i < this.levels.size(); i++) {
+				var row = this.levels.get(i);
+				levels.add(new EscalationLevel(blank(row.minutes()) ? null : Duration.ofMinutes(parseMinutes(row.minutes(), i)),
+						row.targets().stream().map(Form::target).toList()));
+			}
+			return new PolicyEditor.Draft(name, description, blank(repeat) ? 0 : parseRepeat(repeat), levels,
 					serviceIds.stream().map(UUID::fromString).toList());
 		}
 
