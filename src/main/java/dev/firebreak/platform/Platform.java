@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -27,10 +28,12 @@ import tools.jackson.databind.module.SimpleModule;
 class Platform implements WebMvcConfigurer {
 
 	/**
-	 * The only source of time. Tests replace it with a clock they can move. It ticks in whole
+	 * The only source of time. Tests replace it with a clock they can move (several instances in one
+	 * test share one, registered before the context starts). It ticks in whole
 	 * milliseconds, so a time read back from either database equals the one that was written.
 	 */
 	@Bean
+	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.tickMillis(ZoneOffset.UTC);
 	}

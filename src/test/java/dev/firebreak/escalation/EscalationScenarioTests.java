@@ -1,0 +1,363 @@
+package dev.firebreak.escalation;
+
+import static dev.firebreak.escalation.PagingWorld.level;
+import static dev.firebreak.escalation.PagingWorld.person;
+import static dev.firebreak.escalation.PagingWorld.schedule;
+import static dev.firebreak.escalation.PagingWorld.team;
+import static java.time.Duration.ofMinutes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.firebreak.ApiTest;
+import dev.firebreak.FakeProviders;
+
+/**
+ * The paging contract, scenario by scenario, in the way GoAlert's behaviour suite states it: given
+ * people, schedules and a policy; when an incident opens and minutes pass on the simulated clock;
+ * then exactly these people were paged, by exactly these means, and nobody else. Real database,
+ * real SMTP server (GreenMail), the fake Twilio and Slack of {@link FakeProviders}.
+ */
+class EscalationScenarioTests extends ApiTest {
+
+	private PagingWorld world;
+
+	@BeforeEach
+	void aWorld() {
+		world = new PagingWorld(api, adminToken());
+	}
+
+	@Test
+	void aSingleLevelAcknowledgedInTimeIsPagedOnceAndNothingMore() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)));
+
+		var incident = world.declare("SEV2", checkout);
+		settle();
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+
+		timePasses(ofMinutes(3));
+		world.acknowledge(incident, alice);
+		timePasses(ofMinutes(30));
+
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+		assertThat(world.escalations(incident).get(0).get("status").asString()).isEqualTo("acknowledged");
+	}
+
+	@Test
+	void withoutAnAcknowledgementLevelTwoIsPagedAfterTheDelayAndLevelOneIsNotPagedAgain() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+
+		var incident = world.declare("SEV2", checkout);
+		timePasses(ofMinutes(4));
+		assertThat(world.pagesTo(incident, bob)).isEmpty();
+
+		timePasses(ofMinutes(1));
+		assertThat(world.pagesTo(incident, bob)).containsExactly("email");
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+	}
+
+	@Test
+	void aPolicyRepeatedTwiceRunsThreeTimesThenStopsAndTheIncidentIsFlagged() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(List.of(checkout), 2, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+
+		var incident = world.declare("SEV1", checkout);
+		for (int minute = 0; minute < 60; minute += 5) {
+			timePasses(ofMinutes(5));
+		}
+
+		assertThat(world.pagesTo(incident, alice)).hasSize(3);
+		assertThat(world.pagesTo(incident, bob)).hasSize(3);
+		assertThat(world.escalations(incident).get(0).get("status").asString()).isEqualTo("exhausted");
+		assertThat(world.timeline(incident)).anyMatch(text -> text.startsWith("Unacknowledged after escalation"));
+	}
+
+	@Test
+	void resolvingMidEscalationStopsEveryPendingPage() {
+		var alice = world.reachable(person("responder"), "email", 0, "sms", 2);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+
+		var incident = world.declare("SEV2", checkout);
+		timePasses(ofMinutes(1));
+		world.resolve(incident);
+		timePasses(ofMinutes(30));
+
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+		assertThat(world.pagesTo(incident, bob)).isEmpty();
+		assertThat(world.escalations(incident).get(0).get("status").asString()).isEqualTo("resolved");
+	}
+
+	@Test
+	void aPersonWithEmailThenSmsRulesGetsBothAtTheRightMinutes() {
+		var alice = world.reachable(person("responder"), "email", 0, "sms", 2);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(15), person(alice)));
+
+		var incident = world.declare("SEV2", checkout);
+		settle();
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+		timePasses(ofMinutes(1));
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+		timePasses(ofMinutes(1));
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email", "sms");
+		assertThat(FakeProviders.smsTo(world.phone(alice))).hasSize(1);
+		assertThat(FakeProviders.smsTo(world.phone(alice)).get(0).form().get("Body")).contains(incident);
+	}
+
+	@Test
+	void anIncidentOnTwoServicesPagesTheFirstLevelOfEachServicesPolicy() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		var payments = world.service("payments");
+		world.policy(checkout, level(ofMinutes(5), person(alice)));
+		world.policy(payments, level(ofMinutes(5), person(bob)));
+
+		var incident = world.declare("SEV2", checkout, payments);
+		settle();
+
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+		assertThat(world.pagesTo(incident, bob)).containsExactly("email");
+		assertThat(world.escalations(incident)).hasSize(2);
+	}
+
+	@Test
+	void aCustomerReportedIncidentStartsOneLevelUp() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+
+		var incident = world.declare("SEV2", "\"customer_reported\": true, \"source\": \"customer_report\",", checkout);
+		settle();
+
+		assertThat(world.pagesTo(incident, alice)).isEmpty();
+		assertThat(world.pagesTo(incident, bob)).containsExactly("email");
+	}
+
+	@Test
+	void suspectedDataLossIsSev1AndPagesTheTopLevelAtOnce() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var carol = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)),
+				level(ofMinutes(5), person(carol)));
+
+		var incident = world.declare("SEV3", "\"data_loss_suspected\": true,", checkout);
+		settle();
+
+		assertThat(world.incident(incident).get("severity").asString()).isEqualTo("SEV1");
+		assertThat(world.pagesTo(incident, carol)).containsExactly("email");
+		assertThat(world.pagesTo(incident, alice)).isEmpty();
+		assertThat(world.pagesTo(incident, bob)).isEmpty();
+	}
+
+	@Test
+	void aLevelWithoutItsOwnDelayWaitsTheSeveritysAckTarget() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(null, person(alice)), level(null, person(bob)));
+
+		var sev1 = world.declare("SEV1", checkout);
+		var sev2 = world.declare("SEV2", checkout);
+		timePasses(ofMinutes(4));
+		assertThat(world.pagesTo(sev1, bob)).isEmpty();
+		timePasses(ofMinutes(1));
+		assertThat(world.pagesTo(sev1, bob)).containsExactly("email");
+		assertThat(world.pagesTo(sev2, bob)).isEmpty();
+		timePasses(ofMinutes(10));
+		assertThat(world.pagesTo(sev2, bob)).containsExactly("email");
+	}
+
+	@Test
+	void lowUrgencyNotifiesOnceByEmailAndDoesNotEscalate() {
+		var alice = world.reachable(person("responder"), "email", 0, "sms", 2);
+		world.lowUrgency(alice, "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+
+		var incident = world.declare("SEV4", checkout);
+		timePasses(ofMinutes(60));
+
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+		assertThat(world.pagesTo(incident, bob)).isEmpty();
+		assertThat(world.escalations(incident).get(0).get("urgency").asString()).isEqualTo("low");
+	}
+
+	@Test
+	void raisingALowUrgencyIncidentToSev1StartsPagingAndEscalating() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+
+		var incident = world.declare("SEV4", checkout);
+		timePasses(ofMinutes(10));
+		assertThat(world.pagesTo(incident, bob)).isEmpty();
+
+		world.raise(incident, "SEV1");
+		settle();
+		assertThat(world.pagesTo(incident, alice)).hasSize(2);
+		timePasses(ofMinutes(5));
+		assertThat(world.pagesTo(incident, bob)).containsExactly("email");
+	}
+
+	@Test
+	void alertsDuringAMaintenanceWindowPageNobody() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)));
+		world.maintenance(checkout, clock.instant().minus(ofMinutes(1)), clock.instant().plus(Duration.ofHours(1)));
+		var key = world.eventsKey(checkout);
+
+		world.trigger(key, "disk-" + UUID.randomUUID(), "critical");
+		timePasses(ofMinutes(30));
+
+		assertThat(world.deliveriesTo(alice)).isEmpty();
+	}
+
+	@Test
+	void aCriticalAlertOpensAnIncidentThatPagesTheOnCall() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)));
+		var key = world.eventsKey(checkout);
+
+		world.trigger(key, "errors-" + UUID.randomUUID(), "critical");
+		settle();
+
+		var incident = world.openIncidentOf(checkout);
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+	}
+
+	@Test
+	void aWarningThatOpensNoIncidentNotifiesTheFirstLevelOnceWithoutEscalating() {
+		var alice = world.reachable(person("responder"), "email", 0, "sms", 2);
+		world.lowUrgency(alice, "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+		var key = world.eventsKey(checkout);
+
+		world.trigger(key, "disk-" + UUID.randomUUID(), "warning");
+		timePasses(ofMinutes(30));
+
+		assertThat(world.deliveriesTo(alice)).containsExactly("email");
+		assertThat(world.deliveriesTo(bob)).isEmpty();
+	}
+
+	@Test
+	void aServiceWithoutPolicyPagesNobodyAndTheTimelineSaysSo() {
+		var checkout = world.service("checkout");
+
+		var incident = world.declare("SEV1", checkout);
+		settle();
+
+		assertThat(world.timeline(incident)).anyMatch(text -> text.startsWith("Nobody was paged"));
+		assertThat(world.escalations(incident)).isEmpty();
+	}
+
+	@Test
+	void aTeamTargetWithoutSchedulesPagesEveryMember() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var payments = world.team("payments", "Europe/Berlin", alice, bob);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), team(payments)));
+
+		var incident = world.declare("SEV2", checkout);
+		settle();
+
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+		assertThat(world.pagesTo(incident, bob)).containsExactly("email");
+	}
+
+	@Test
+	void acknowledgingTwiceChangesNothing() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), person(alice)));
+		var incident = world.declare("SEV2", checkout);
+		settle();
+
+		world.acknowledge(incident, alice);
+		var acknowledgedAt = world.incident(incident).get("acknowledged_at").asString();
+		timePasses(ofMinutes(1));
+		world.acknowledge(incident, alice);
+		settle();
+
+		assertThat(world.incident(incident).get("acknowledged_at").asString()).isEqualTo(acknowledgedAt);
+		assertThat(world.timeline(incident)).filteredOn(text -> text.contains("acknowledged by")).hasSize(1);
+	}
+
+	@Test
+	void theScheduleDecidesWhoIsPagedAndAnOverrideInForceWins() {
+		var dave = world.reachable(person("responder"), "email", 0);
+		var carol = world.reachable(person("responder"), "email", 0);
+		var rotation = world.weeklySchedule("UTC", dave);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), schedule(rotation)));
+		world.override(rotation, carol, dave, clock.instant().minus(ofMinutes(10)), clock.instant().plus(Duration.ofHours(2)));
+
+		var incident = world.declare("SEV2", checkout);
+		settle();
+
+		assertThat(world.pagesTo(incident, carol)).containsExactly("email");
+		assertThat(world.pagesTo(incident, dave)).isEmpty();
+	}
+
+	@Test
+	void aScheduleWithNobodyOnCallIsSkippedAtOnceAndTheTimelineSaysWhy() {
+		var bob = world.reachable(person("responder"), "email", 0);
+		var empty = world.emptySchedule("UTC");
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), schedule(empty)), level(ofMinutes(5), person(bob)));
+
+		var incident = world.declare("SEV2", checkout);
+		settle();
+
+		assertThat(world.pagesTo(incident, bob)).containsExactly("email");
+		assertThat(world.timeline(incident)).anyMatch(text -> text.startsWith("Nobody to page on level 1"));
+	}
+
+	@Test
+	void followTheSunHandsOverDuringAnOpenEscalation() {
+		var europe = world.reachable(person("responder"), "email", 0);
+		var america = world.reachable(person("responder"), "email", 0);
+		var manager = world.reachable(person("responder"), "email", 0);
+		// Europe 08:00-16:00 UTC, America 16:00-24:00 UTC, every day
+		var sun = world.followTheSun(europe, "08:00", "16:00", america, "16:00", "23:59");
+		var checkout = world.service("checkout");
+		world.policy(List.of(checkout), 1, level(ofMinutes(5), schedule(sun)), level(ofMinutes(5), person(manager)));
+		var now = clock.instant().atZone(java.time.ZoneOffset.UTC);
+		var beforeHandOff = now.withHour(15).withMinute(52).withSecond(0).withNano(0);
+		clock.set((beforeHandOff.isAfter(now) ? beforeHandOff : beforeHandOff.plusDays(1)).toInstant());
+
+		var incident = world.declare("SEV1", checkout);
+		settle();
+		assertThat(world.pagesTo(incident, europe)).containsExactly("email");
+		timePasses(ofMinutes(5));
+		assertThat(world.pagesTo(incident, manager)).containsExactly("email");
+		timePasses(ofMinutes(5));
+
+		assertThat(world.pagesTo(incident, america)).containsExactly("email");
+		assertThat(world.pagesTo(incident, europe)).containsExactly("email");
+	}
+}
