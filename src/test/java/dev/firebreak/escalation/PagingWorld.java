@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import dev.firebreak.Api;
 import dev.firebreak.ApiTest.Person;
+import dev.firebreak.FakeProviders;
+import dev.firebreak.notification.TestMail;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +32,74 @@ final class PagingWorld {
 	PagingWorld(Api api, String adminToken) {
 		this.api = api;
 		this.admin = adminToken;
+	}
+
+	// --- people and how they want to be reached ---------------------------------------------
+
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("verification code (?:is )?(\\d{6})");
+
+	private final java.util.Map<UUID, String> phones = new java.util.HashMap<>();
+
+	private final java.util.Map<UUID, java.util.Map<String, UUID>> methods = new java.util.HashMap<>();
+
+	/**
+	 * Gives the person verified contact methods and high-urgency rules: {@code "email", 0, "sms", 2}
+	 * is "e-mail at once, SMS after 2 minutes".
+	 */
+	Person reachable(Person person, Object... typeThenMinutes) {
+		rules(person, "high", typeThenMinutes);
+		return person;
+	}
+
+	/** Adds low-urgency rules the same way. */
+	void lowUrgency(Person person, Object... typeThenMinutes) {
+		rules(person, "low", typeThenMinutes);
+	}
+
+	private void rules(Person person, String urgency, Object... typeThenMinutes) {
+		for (int i = 0; i < typeThenMinutes.length; i += 2) {
+			var type = (String) typeThenMinutes[i];
+			var minutes = (Integer) typeThenMinutes[i + 1];
+			var method = method(person, type);
+			api.post("/api/v1/accounts/me/notification-rules", person.token(),
+					"{\"urgency\": \"%s\", \"contact_method_id\": \"%s\", \"delay_minutes\": %d}".formatted(urgency, method,
+							minutes))
+				.expectStatus(201);
+		}
+	}
+
+	/** The person's verified contact method of this type, added (and verified by the code it received) on first use. */
+	UUID method(Person person, String type) {
+		return methods.computeIfAbsent(person.id(), k -> new java.util.HashMap<>()).computeIfAbsent(type, t -> {
+			var address = switch (t) {
+				case "email" -> person.email();
+				case "sms", "voice" -> phone(person);
+				default -> throw new IllegalArgumentException("no scenario step for " + t);
+			};
+			var id = id(api.post("/api/v1/accounts/me/contact-methods", person.token(),
+					"{\"type\": \"%s\", \"address\": \"%s\", \"label\": \"%s\"}".formatted(t, address, t)).expectStatus(201));
+			api.post("/api/v1/accounts/me/contact-methods/" + id + "/verify", person.token(),
+					"{\"code\": \"%s\"}".formatted(lastCode(t, address))).expectStatus(200);
+			return id;
+		});
+	}
+
+	/** The person's own phone number in the scenarios: unique, so the fake Twilio's log is theirs alone. */
+	String phone(Person person) {
+		return phones.computeIfAbsent(person.id(), k -> "+1555" + String.format("%07d",
+				Math.floorMod(person.id().getMostSignificantBits(), 10_000_000L)));
+	}
+
+	private static String lastCode(String type, String address) {
+		var texts = switch (type) {
+			case "email" -> TestMail.to(address).stream().map(TestMail::subject).toList();
+			case "sms" -> FakeProviders.smsTo(address).stream().map(r -> r.form().get("Body")).toList();
+			case "voice" -> FakeProviders.callsTo(address).stream().map(r -> r.form().get("Twiml")).toList();
+			default -> List.<String>of();
+		};
+		var codes = texts.stream().map(CODE::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1)).toList();
+		assertThat(codes).as("verification codes sent to %s", address).isNotEmpty();
+		return codes.get(codes.size() - 1);
 	}
 
 	// --- the catalog --------------------------------------------------------------------------
@@ -158,8 +228,31 @@ final class PagingWorld {
 			.toList();
 	}
 
-	static void noPagesYet(List<String> pages) {
-		assertThat(pages).isEmpty();
+	/** Every message sent to this person about anything (alerts included), by contact type, oldest first. */
+	List<String> deliveriesTo(Person person) {
+		var rows = new ArrayList<String>();
+		api.get("/api/v1/accounts/" + person.id() + "/notifications", admin).expectStatus(200).json().get("items")
+			.values().forEach(d -> {
+				if (List.of("sent", "delivered").contains(d.get("status").asString())) {
+					rows.add(d.get("contact_type").asString());
+				}
+			});
+		return rows;
+	}
+
+	void maintenance(UUID service, Instant start, Instant end) {
+		api.post("/api/v1/services/" + service + "/maintenance-windows", admin,
+				"{\"starts_at\": \"%s\", \"ends_at\": \"%s\", \"reason\": \"database upgrade\"}".formatted(start, end))
+			.expectStatus(201);
+	}
+
+	/** The open incident of a service (the one its alerts opened). */
+	String openIncidentOf(UUID service) {
+		var found = new ArrayList<String>();
+		api.get("/api/v1/incidents?service=" + service, admin).expectStatus(200).json().get("items").values()
+			.forEach(i -> found.add(i.get("id").asString()));
+		assertThat(found).as("incidents of service %s", service).hasSize(1);
+		return found.get(0);
 	}
 
 	static UUID id(Api.Response response) {
