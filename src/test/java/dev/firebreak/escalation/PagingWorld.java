@@ -123,6 +123,55 @@ final class PagingWorld {
 			.expectStatus(201).json().get("routing_key").asString();
 	}
 
+	// --- schedules ------------------------------------------------------------------------------
+
+	UUID schedule(String timeZone) {
+		return id(api.post("/api/v1/schedules", admin, "{\"name\": \"rotation-%s\", \"time_zone\": \"%s\"}"
+			.formatted(UUID.randomUUID(), timeZone)).expectStatus(201));
+	}
+
+	/** A weekly rotation of these people, handing off on Mondays at 09:00, started long ago. */
+	UUID weeklySchedule(String timeZone, Person... people) {
+		var schedule = schedule(timeZone);
+		layer(schedule, "Primary", 1, "weeks", "2026-01-05T09:00", "", people);
+		return schedule;
+	}
+
+	/** A schedule without any rotation: nobody is ever on call. */
+	UUID emptySchedule(String timeZone) {
+		return schedule(timeZone);
+	}
+
+	/**
+	 * Two daily rotations restricted to their own hours (UTC), the second on top: e.g. Europe
+	 * 08:00–16:00 and America 16:00–23:59.
+	 */
+	UUID followTheSun(Person first, String firstFrom, String firstTo, Person second, String secondFrom, String secondTo) {
+		var schedule = schedule("UTC");
+		layer(schedule, "Europe", 1, "days", "2026-01-05T00:00", timeOfDay(firstFrom, firstTo), first);
+		layer(schedule, "America", 1, "days", "2026-01-05T00:00", timeOfDay(secondFrom, secondTo), second);
+		return schedule;
+	}
+
+	void override(UUID schedule, Person covering, Person replaced, Instant start, Instant end) {
+		api.post("/api/v1/schedules/" + schedule + "/overrides", admin,
+				"{\"account_id\": \"%s\", \"replaced_account_id\": \"%s\", \"start\": \"%s\", \"end\": \"%s\"}"
+					.formatted(covering.id(), replaced.id(), start, end))
+			.expectStatus(201);
+	}
+
+	private void layer(UUID schedule, String name, int count, String unit, String start, String restrictions, Person... people) {
+		api.post("/api/v1/schedules/" + schedule + "/layers", admin, """
+				{"name": "%s", "participants": [%s], "shift_count": %d, "shift_unit": "%s", "start": "%s", "restrictions": [%s]}"""
+			.formatted(name, Arrays.stream(people).map(p -> "\"" + p.id() + "\"").collect(Collectors.joining(", ")), count,
+					unit, start, restrictions))
+			.expectStatus(201);
+	}
+
+	private static String timeOfDay(String from, String to) {
+		return "{\"type\": \"time_of_day\", \"start_time\": \"%s\", \"end_time\": \"%s\"}".formatted(from, to);
+	}
+
 	// --- escalation policies ------------------------------------------------------------------
 
 	static String level(Duration delay, String... targets) {
