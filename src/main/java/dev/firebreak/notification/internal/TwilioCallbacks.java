@@ -36,6 +36,8 @@ import dev.firebreak.notification.ContactType;
 @RestController
 class TwilioCallbacks {
 
+	static final String SMS_PATH = "/notifications/twilio/sms";
+
 	private static final Logger log = LoggerFactory.getLogger(TwilioCallbacks.class);
 
 	private static final MediaType TWIML = new MediaType("text", "xml", StandardCharsets.UTF_8);
@@ -62,10 +64,10 @@ class TwilioCallbacks {
 		this.replies = replies;
 		this.receipts = receipts;
 		this.properties = properties;
-		this.baseUrl = withoutTrailingSlash(baseUrl);
+		this.baseUrl = WebhookHttp.withoutTrailingSlash(baseUrl);
 	}
 
-	@PostMapping("/notifications/twilio/sms")
+	@PostMapping(SMS_PATH)
 	ResponseEntity<String> sms(HttpServletRequest request) {
 		var form = form(request);
 		if (!signed(request, form)) {
@@ -79,7 +81,7 @@ class TwilioCallbacks {
 		return twiml(TwilioTwiml.message(answer));
 	}
 
-	@PostMapping("/notifications/twilio/status")
+	@PostMapping(TwilioChannel.STATUS_PATH)
 	ResponseEntity<String> status(HttpServletRequest request) {
 		var form = form(request);
 		if (!signed(request, form)) {
@@ -160,9 +162,5 @@ class TwilioCallbacks {
 
 	private static ResponseEntity<String> forbidden() {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-	}
-
-	static String withoutTrailingSlash(String url) {
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 }

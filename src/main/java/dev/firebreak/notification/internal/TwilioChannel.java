@@ -45,7 +45,7 @@ class TwilioChannel implements Channel {
 
 	TwilioChannel(TwilioProperties properties, String baseUrl, RestClient.Builder builder) {
 		this.properties = properties;
-		this.baseUrl = TwilioCallbacks.withoutTrailingSlash(baseUrl);
+		this.baseUrl = WebhookHttp.withoutTrailingSlash(baseUrl);
 		this.client = WebhookHttp.client(builder.baseUrl(properties.baseUrl()), properties.connectTimeout(),
 				properties.readTimeout());
 	}

@@ -128,6 +128,11 @@ final class WebhookHttp {
 		throw new DeliveryException("the webhook address is not an absolute http(s) URL", false);
 	}
 
+	/** {@code firebreak.base-url} as a prefix for paths. */
+	static String withoutTrailingSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
 	static void requirePositive(String property, Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
 			throw new IllegalArgumentException(property + " must be a positive duration (e.g. PT10S), not " + value);
