@@ -1,0 +1,47 @@
+package dev.firebreak.notification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** SMS bodies stay one GSM-7 segment. */
+class TwilioSmsTextTests {
+
+	@Test
+	void keepsGsmTextAsItIs() {
+		var text = "SEV1 INC-42 Checkout fails @ EU: 50% errors. Reply 42 to ack. Café Zürich £5 ¿Ñ?";
+
+		assertThat(TwilioSmsText.of(text)).isEqualTo(text);
+	}
+
+	@Test
+	void turnsTypographyIntoItsPlainForm() {
+		assertThat(TwilioSmsText.of("INC-42 Checkout fails — “payments” … it’s down → failover"))
+			.isEqualTo("INC-42 Checkout fails - \"payments\" ... it's down -> failover");
+	}
+
+	@Test
+	void dropsAccentsGsmLacksAndReplacesTheRest() {
+		assertThat(TwilioSmsText.of("Łódź Kraków çà 北京 🔥!")).isEqualTo("?odz Krakow cà ?? ?!");
+	}
+
+	@Test
+	void cutsAt160Characters() {
+		var text = "x".repeat(200);
+
+		assertThat(TwilioSmsText.of(text)).hasSize(160);
+	}
+
+	@Test
+	void countsExtensionCharactersTwice() {
+		var text = "€".repeat(100);
+
+		assertThat(TwilioSmsText.of(text)).isEqualTo("€".repeat(80));
+		assertThat(TwilioSmsText.of("a".repeat(159) + "[")).isEqualTo("a".repeat(159));
+	}
+
+	@Test
+	void aShortTextWithNothingToChangeIsUntouched() {
+		assertThat(TwilioSmsText.of("  ack 42 ")).isEqualTo("ack 42");
+	}
+}
