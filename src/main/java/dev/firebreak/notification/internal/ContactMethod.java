@@ -13,7 +13,7 @@ import dev.firebreak.notification.ContactType;
 record ContactMethod(UUID id, UUID accountId, ContactType type, String address, String label, String secret,
 		Instant verifiedAt, String codeHash, Instant codeExpiresAt, int codeAttempts, Instant createdAt) {
 
-	boolean verified() {
+	public boolean verified() {
 		return verifiedAt != null;
 	}
 }

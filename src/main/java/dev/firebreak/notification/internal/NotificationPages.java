@@ -166,7 +166,7 @@ class NotificationPages extends PageProblems {
 
 	record RuleRow(NotificationRule rule, ContactMethod method) {
 
-		String describe() {
+		public String describe() {
 			return method == null ? "a removed contact method" : method.label() + " (" + method.type() + ")";
 		}
 	}
