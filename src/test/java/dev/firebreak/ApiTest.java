@@ -63,6 +63,7 @@ public abstract class ApiTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
+		dev.firebreak.notification.TestMail.register(registry);
 	}
 
 	@Autowired

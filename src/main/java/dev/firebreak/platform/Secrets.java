@@ -85,6 +85,22 @@ public class Secrets {
 	}
 
 	/**
+	 * A key for one purpose (signing one-click links, say), derived from the secret key with
+	 * HMAC-SHA256 over the purpose's name: every instance sharing {@code FIREBREAK_SECRET_KEY}
+	 * derives the same one, and no purpose's key reveals the secret key or another purpose's.
+	 */
+	public byte[] derive(String purpose) {
+		try {
+			var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+			return mac.doFinal(("firebreak/" + purpose).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("Could not derive a key for " + purpose, e);
+		}
+	}
+
+	/**
 	 * SHA-256 of a long random secret (an API token, a routing key), in hex: enough to find it by
 	 * and useless to an attacker. Passwords, which people choose, take BCrypt instead.
 	 */

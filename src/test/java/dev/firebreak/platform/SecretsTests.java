@@ -30,6 +30,16 @@ class SecretsTests {
 	}
 
 	@Test
+	void aDerivedKeyIsTheSameForOnePurposeAndDiffersBetweenPurposesAndKeys() {
+		var secrets = new Secrets(KEY, dataDir.toString());
+		var other = new Secrets(Base64.getEncoder().encodeToString("another key of exactly 32 bytes!".getBytes()),
+				dataDir.toString());
+
+		assertThat(secrets.derive("ack-links")).hasSize(32).isEqualTo(new Secrets(KEY, dataDir.toString()).derive("ack-links"))
+			.isNotEqualTo(secrets.derive("calendar")).isNotEqualTo(other.derive("ack-links"));
+	}
+
+	@Test
 	void anotherKeyCannotReadItAndSaysWhy() {
 		var stored = new Secrets(KEY, dataDir.toString()).encrypt("routing key");
 		var other = new Secrets(Base64.getEncoder().encodeToString("another key of exactly 32 bytes!".getBytes()),

@@ -1,0 +1,169 @@
+package dev.firebreak.notification.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import dev.firebreak.alerting.Alert;
+import dev.firebreak.alerting.Alerts;
+import dev.firebreak.catalog.Catalog;
+import dev.firebreak.catalog.Service;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.notification.Subject;
+
+/**
+ * Writes the words of a message once, for every channel: the title an e-mail's subject takes, the
+ * full text, and the short text (at most 160 characters) an SMS or a call takes. A page is written
+ * when it is sent, so it says what is true then (a severity set in the meantime).
+ */
+@Component
+class MessageWriter {
+
+	static final int SHORT_MAX = 160;
+
+	static final int TITLE_MAX = 200;
+
+	private final Incidents incidents;
+
+	private final Alerts alerts;
+
+	private final Catalog catalog;
+
+	private final AckLinks ackLinks;
+
+	private final String baseUrl;
+
+	MessageWriter(Incidents incidents, Alerts alerts, Catalog catalog, AckLinks ackLinks,
+			@Value("${firebreak.base-url}") String baseUrl) {
+		this.incidents = incidents;
+		this.alerts = alerts;
+		this.catalog = catalog;
+		this.ackLinks = ackLinks;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** The message one row carries on its own. */
+	OutboundMessage write(DeliveryRow row) {
+		return switch (row.kind()) {
+			case PAGE -> page(row.subject(), row.accountId(), row.reason());
+			case TEST, NOTICE, ANNOUNCEMENT -> notice(row.title(), row.body(), row.link());
+		};
+	}
+
+	/** One message for several rows that waited for the same contact method: "3 pages: INC-4 …, INC-5 …". */
+	OutboundMessage bundle(List<DeliveryRow> rows) {
+		var parts = rows.stream().map(this::write).toList();
+		var pages = rows.stream().allMatch(row -> row.kind() == DeliveryRow.Kind.PAGE);
+		var head = rows.size() + (pages ? " pages: " : " messages: ");
+		var labels = parts.stream().map(OutboundMessage::title).toList();
+		var text = new StringBuilder(head.strip()).append("\n");
+		for (var part : parts) {
+			text.append("\n").append(part.title()).append("\n");
+			if (part.acknowledgeUrl() != null) {
+				text.append("Acknowledge: ").append(part.acknowledgeUrl()).append("\n");
+			}
+			if (part.link() != null) {
+				text.append("Open: ").append(part.link()).append("\n");
+			}
+		}
+		var codes = parts.stream().map(OutboundMessage::replyCode).filter(Objects::nonNull).toList();
+		var shortLabels = rows.stream().map(row -> row.incidentNumber() != null ? Incident.PREFIX + row.incidentNumber()
+				: cut(write(row).title(), 30)).collect(Collectors.joining(", "));
+		var reply = codes.isEmpty() ? "" : " Reply with a number to acknowledge.";
+		return new OutboundMessage(cut(head + String.join(", ", labels), TITLE_MAX), text.toString(),
+				cut(head + shortLabels, SHORT_MAX - reply.length()) + reply, baseUrl + "/", null, null);
+	}
+
+	OutboundMessage page(Subject subject, UUID accountId, String reason) {
+		return subject.incidentNumber() != null ? incident(subject.incidentNumber(), accountId, reason)
+				: alert(subject.alertId(), reason);
+	}
+
+	OutboundMessage notice(String title, String body, String link) {
+		var text = body == null ? title : body;
+		if (link != null) {
+			text = text + "\n\n" + link;
+		}
+		return new OutboundMessage(cut(title, TITLE_MAX), text, cut(title + (body == null ? "" : ": " + body), SHORT_MAX),
+				link, null, null);
+	}
+
+	/** The message that carries a verification code: it proves the address reaches its owner. */
+	static OutboundMessage verification(String code) {
+		var text = "Your Firebreak verification code is " + code
+				+ ". Enter it where you added this contact method; it proves pages will reach you here.";
+		return new OutboundMessage("Firebreak verification code " + code, text, cut(text, SHORT_MAX), null, null, null);
+	}
+
+	private OutboundMessage incident(long number, UUID accountId, String reason) {
+		var id = Incident.PREFIX + number;
+		var link = baseUrl + "/incidents/" + id;
+		var code = Long.toString(number);
+		var found = incidents.find(number);
+		var ack = accountId == null ? null : ackLinks.link(number, accountId);
+		if (found.isEmpty()) {
+			var text = id + "\nWhy you: " + orNone(reason) + "\n\nAcknowledge: " + ack + "\nOpen: " + link + "\n";
+			return new OutboundMessage(id, text, cut(id + ". Reply " + code + " to acknowledge.", SHORT_MAX), link, ack, code);
+		}
+		var incident = found.get();
+		var severity = incident.severity() == null ? "unclassified" : incident.severity().name();
+		var services = catalog.services(incident.affectedServiceIds()).values().stream().map(Service::name).sorted()
+			.collect(Collectors.joining(", "));
+		var title = "[" + severity + "] " + id + " " + incident.title() + (services.isEmpty() ? "" : " — " + services);
+		var text = new StringBuilder(title).append("\n\n")
+			.append("Severity: ").append(severity).append("\n")
+			.append("Services: ").append(services.isEmpty() ? "none named yet" : services).append("\n")
+			.append("Status: ").append(incident.status().toString().toLowerCase(Locale.ROOT)).append("\n");
+		if (incident.summary() != null && !incident.summary().isBlank()) {
+			text.append("Summary: ").append(incident.summary()).append("\n");
+		}
+		text.append("Why you: ").append(orNone(reason)).append("\n\n");
+		if (ack != null) {
+			text.append("Acknowledge with one click: ").append(ack).append("\n");
+		}
+		text.append("Or reply ").append(code).append(" to an SMS page to acknowledge.\n");
+		text.append("Open the incident: ").append(link).append("\n");
+		var suffix = " Reply " + code + " to ack.";
+		var shortText = cut(severity + " " + id + " " + incident.title() + (services.isEmpty() ? "" : " (" + services + ")")
+				+ (incident.summary() == null || incident.summary().isBlank() ? "" : ": " + incident.summary()),
+				SHORT_MAX - suffix.length()) + suffix;
+		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code);
+	}
+
+	private OutboundMessage alert(UUID alertId, String reason) {
+		var link = baseUrl + "/alerts/" + alertId;
+		var found = alerts.find(alertId);
+		if (found.isEmpty()) {
+			var title = "Alert " + alertId;
+			return new OutboundMessage(title, title + "\nWhy you: " + orNone(reason) + "\n\nOpen: " + link + "\n",
+					cut(title, SHORT_MAX), link, null, null);
+		}
+		Alert alert = found.get();
+		var service = alert.serviceId() == null ? "" : catalog.service(alert.serviceId()).map(Service::name).orElse("");
+		var severity = alert.severity().toString().toUpperCase(Locale.ROOT);
+		var title = "[" + severity + "] Alert: " + alert.summary() + (service.isEmpty() ? "" : " — " + service);
+		var text = title + "\n\nSeverity: " + severity + "\nService: " + (service.isEmpty() ? "none" : service)
+				+ "\nSource: " + orNone(alert.source()) + "\nOccurrences: " + alert.occurrences() + "\nWhy you: "
+				+ orNone(reason) + "\n\nOpen the alert: " + link + "\n";
+		return new OutboundMessage(cut(title, TITLE_MAX), text, cut(severity + " alert: " + alert.summary()
+				+ (service.isEmpty() ? "" : " (" + service + ")"), SHORT_MAX), link, null, null);
+	}
+
+	private static String orNone(String text) {
+		return text == null || text.isBlank() ? "you are on call" : text;
+	}
+
+	/** At most {@code max} characters, with an ellipsis where it was cut. */
+	static String cut(String text, int max) {
+		if (text.length() <= max) {
+			return text;
+		}
+		return text.substring(0, Math.max(0, max - 1)).stripTrailing() + "…";
+	}
+}
