@@ -64,6 +64,7 @@ public abstract class ApiTest {
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
 		dev.firebreak.notification.TestMail.register(registry);
+		FakeProviders.register(registry);
 	}
 
 	@Autowired

@@ -1,7 +1,7 @@
 package dev.firebreak.escalation;
 
 import static dev.firebreak.escalation.PagingWorld.level;
-import static dev.firebreak.escalation.PagingWorld.person;
+import static dev.firebreak.escalation.PagingWorld.who;
 import static dev.firebreak.escalation.PagingWorld.schedule;
 import static dev.firebreak.escalation.PagingWorld.team;
 import static java.time.Duration.ofMinutes;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.firebreak.ApiTest;
 import dev.firebreak.FakeProviders;
+import dev.firebreak.notification.TestMail;
 
 /**
  * The paging contract, scenario by scenario, in the way GoAlert's behaviour suite states it: given
@@ -36,7 +37,7 @@ class EscalationScenarioTests extends ApiTest {
 	void aSingleLevelAcknowledgedInTimeIsPagedOnceAndNothingMore() {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)));
 
 		var incident = world.declare("SEV2", checkout);
 		settle();
@@ -55,7 +56,7 @@ class EscalationScenarioTests extends ApiTest {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 
 		var incident = world.declare("SEV2", checkout);
 		timePasses(ofMinutes(4));
@@ -71,7 +72,7 @@ class EscalationScenarioTests extends ApiTest {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(List.of(checkout), 2, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+		world.policy(List.of(checkout), 2, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 
 		var incident = world.declare("SEV1", checkout);
 		for (int minute = 0; minute < 60; minute += 5) {
@@ -89,7 +90,7 @@ class EscalationScenarioTests extends ApiTest {
 		var alice = world.reachable(person("responder"), "email", 0, "sms", 2);
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 
 		var incident = world.declare("SEV2", checkout);
 		timePasses(ofMinutes(1));
@@ -105,7 +106,7 @@ class EscalationScenarioTests extends ApiTest {
 	void aPersonWithEmailThenSmsRulesGetsBothAtTheRightMinutes() {
 		var alice = world.reachable(person("responder"), "email", 0, "sms", 2);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(15), person(alice)));
+		world.policy(checkout, level(ofMinutes(15), who(alice)));
 
 		var incident = world.declare("SEV2", checkout);
 		settle();
@@ -124,8 +125,8 @@ class EscalationScenarioTests extends ApiTest {
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
 		var payments = world.service("payments");
-		world.policy(checkout, level(ofMinutes(5), person(alice)));
-		world.policy(payments, level(ofMinutes(5), person(bob)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)));
+		world.policy(payments, level(ofMinutes(5), who(bob)));
 
 		var incident = world.declare("SEV2", checkout, payments);
 		settle();
@@ -140,7 +141,7 @@ class EscalationScenarioTests extends ApiTest {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 
 		var incident = world.declare("SEV2", "\"customer_reported\": true, \"source\": \"customer_report\",", checkout);
 		settle();
@@ -155,8 +156,8 @@ class EscalationScenarioTests extends ApiTest {
 		var bob = world.reachable(person("responder"), "email", 0);
 		var carol = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)),
-				level(ofMinutes(5), person(carol)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)),
+				level(ofMinutes(5), who(carol)));
 
 		var incident = world.declare("SEV3", "\"data_loss_suspected\": true,", checkout);
 		settle();
@@ -172,7 +173,7 @@ class EscalationScenarioTests extends ApiTest {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(null, person(alice)), level(null, person(bob)));
+		world.policy(checkout, level(null, who(alice)), level(null, who(bob)));
 
 		var sev1 = world.declare("SEV1", checkout);
 		var sev2 = world.declare("SEV2", checkout);
@@ -191,7 +192,7 @@ class EscalationScenarioTests extends ApiTest {
 		world.lowUrgency(alice, "email", 0);
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 
 		var incident = world.declare("SEV4", checkout);
 		timePasses(ofMinutes(60));
@@ -206,7 +207,7 @@ class EscalationScenarioTests extends ApiTest {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 
 		var incident = world.declare("SEV4", checkout);
 		timePasses(ofMinutes(10));
@@ -223,7 +224,7 @@ class EscalationScenarioTests extends ApiTest {
 	void alertsDuringAMaintenanceWindowPageNobody() {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)));
 		world.maintenance(checkout, clock.instant().minus(ofMinutes(1)), clock.instant().plus(Duration.ofHours(1)));
 		var key = world.eventsKey(checkout);
 
@@ -237,7 +238,7 @@ class EscalationScenarioTests extends ApiTest {
 	void aCriticalAlertOpensAnIncidentThatPagesTheOnCall() {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)));
 		var key = world.eventsKey(checkout);
 
 		world.trigger(key, "errors-" + UUID.randomUUID(), "critical");
@@ -253,7 +254,7 @@ class EscalationScenarioTests extends ApiTest {
 		world.lowUrgency(alice, "email", 0);
 		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)), level(ofMinutes(5), person(bob)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 		var key = world.eventsKey(checkout);
 
 		world.trigger(key, "disk-" + UUID.randomUUID(), "warning");
@@ -293,7 +294,7 @@ class EscalationScenarioTests extends ApiTest {
 	void acknowledgingTwiceChangesNothing() {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), person(alice)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)));
 		var incident = world.declare("SEV2", checkout);
 		settle();
 
@@ -328,7 +329,7 @@ class EscalationScenarioTests extends ApiTest {
 		var bob = world.reachable(person("responder"), "email", 0);
 		var empty = world.emptySchedule("UTC");
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), schedule(empty)), level(ofMinutes(5), person(bob)));
+		world.policy(checkout, level(ofMinutes(5), schedule(empty)), level(ofMinutes(5), who(bob)));
 
 		var incident = world.declare("SEV2", checkout);
 		settle();
@@ -345,7 +346,7 @@ class EscalationScenarioTests extends ApiTest {
 		// Europe 08:00-16:00 UTC, America 16:00-24:00 UTC, every day
 		var sun = world.followTheSun(europe, "08:00", "16:00", america, "16:00", "23:59");
 		var checkout = world.service("checkout");
-		world.policy(List.of(checkout), 1, level(ofMinutes(5), schedule(sun)), level(ofMinutes(5), person(manager)));
+		world.policy(List.of(checkout), 1, level(ofMinutes(5), schedule(sun)), level(ofMinutes(5), who(manager)));
 		var now = clock.instant().atZone(java.time.ZoneOffset.UTC);
 		var beforeHandOff = now.withHour(15).withMinute(52).withSecond(0).withNano(0);
 		clock.set((beforeHandOff.isAfter(now) ? beforeHandOff : beforeHandOff.plusDays(1)).toInstant());
@@ -359,5 +360,133 @@ class EscalationScenarioTests extends ApiTest {
 
 		assertThat(world.pagesTo(incident, america)).containsExactly("email");
 		assertThat(world.pagesTo(incident, europe)).containsExactly("email");
+	}
+
+	@Test
+	void anSmsReplyAcknowledgesAndTheNextLevelIsNotPaged() throws Exception {
+		var alice = world.reachable(person("responder"), "sms", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
+		var incident = world.declare("SEV1", checkout);
+		settle();
+		var number = incident.substring("INC-".length());
+		assertThat(FakeProviders.smsTo(world.phone(alice))).last().satisfies(sms ->
+				assertThat(sms.form().get("Body")).contains("Reply " + number));
+
+		var answer = world.twilioSms(mvc, world.phone(alice), "ack " + number);
+		assertThat(answer).contains("<Response>").contains(incident);
+		timePasses(ofMinutes(10));
+
+		assertThat(world.incident(incident).get("acknowledged_at").isNull()).isFalse();
+		assertThat(world.pagesTo(incident, bob)).isEmpty();
+		assertThat(world.timeline(incident)).anyMatch(text -> text.contains("via SMS"));
+	}
+
+	@Test
+	void anSmsReplyWithoutTwiliosSignatureIsRefusedAndChangesNothing() throws Exception {
+		var alice = world.reachable(person("responder"), "sms", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), who(alice)));
+		var incident = world.declare("SEV1", checkout);
+		settle();
+
+		var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/notifications/twilio/sms")
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.param("From", world.phone(alice)).param("Body", "ack " + incident.substring(4))
+			.header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")).andReturn().getResponse();
+		settle();
+
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(world.incident(incident).get("acknowledged_at").isNull()).isTrue();
+	}
+
+	@Test
+	void theOneClickLinkInTheEmailAcknowledgesAndStopsTheEscalation() throws Exception {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
+		var incident = world.declare("SEV2", checkout);
+		settle();
+
+		var link = world.acknowledgeLink(alice, incident);
+		var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(link)).andReturn()
+			.getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(world.incident(incident).get("acknowledged_at").isNull()).as("opening the link is not acknowledging").isTrue();
+		var acknowledged = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(link))
+			.andReturn().getResponse();
+		assertThat(acknowledged.getStatus()).isEqualTo(200);
+		timePasses(ofMinutes(10));
+
+		assertThat(world.pagesTo(incident, bob)).isEmpty();
+		assertThat(world.escalations(incident).get(0).get("status").asString()).isEqualTo("acknowledged");
+	}
+
+	@Test
+	void whenTheMailServerIsDownTheEmailIsRetriedThenTheSmsRuleGoesAtOnce() {
+		var alice = world.reachable(person("responder"), "email", 0, "sms", 10);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(15), who(alice)));
+		TestMail.stop();
+		try {
+			var incident = world.declare("SEV1", checkout);
+			settle();
+			for (int i = 0; i < 6 && world.pagesTo(incident, alice).isEmpty(); i++) {
+				timePasses(Duration.ofSeconds(30));
+			}
+
+			assertThat(world.pagesTo(incident, alice)).containsExactly("sms");
+			assertThat(world.deliveries(incident)).filteredOn(d -> d.get("contact_type").asString().equals("email"))
+				.singleElement().satisfies(email -> {
+					assertThat(email.get("status").asString()).isEqualTo("failed");
+					assertThat(email.get("attempts").asInt()).isGreaterThan(1);
+				});
+			assertThat(FakeProviders.smsTo(world.phone(alice))).hasSize(1 + 1); // the verification code, then the page
+		}
+		finally {
+			TestMail.start();
+		}
+	}
+
+	@Test
+	void twoIncidentsForOnePersonInAStormAreThrottledAndBundled() {
+		var alice = world.reachable(person("responder"), "sms", 0);
+		var checkout = world.service("checkout");
+		var payments = world.service("payments");
+		var search = world.service("search");
+		world.policy(List.of(checkout, payments, search), 0, level(ofMinutes(15), who(alice)));
+		var codes = FakeProviders.smsTo(world.phone(alice)).size();
+
+		var first = world.declare("SEV1", checkout);
+		var second = world.declare("SEV1", payments);
+		var third = world.declare("SEV1", search);
+		settle();
+		assertThat(FakeProviders.smsTo(world.phone(alice))).hasSize(codes + 1);
+
+		timePasses(ofMinutes(1));
+		var sms = FakeProviders.smsTo(world.phone(alice));
+		assertThat(sms).hasSize(codes + 2);
+		var bundle = sms.get(sms.size() - 1).form().get("Body");
+		var paged = List.of(first, second, third).stream().filter(id -> sms.get(codes).form().get("Body").contains(id)).toList();
+		assertThat(paged).hasSize(1);
+		assertThat(List.of(first, second, third)).filteredOn(id -> !paged.contains(id)).allMatch(bundle::contains);
+	}
+
+	@Test
+	void aLevelCanPostToAChatChannel() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var hook = "oncall-" + UUID.randomUUID();
+		var channel = world.slackChannel(hook);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), who(alice), PagingWorld.channel(channel)));
+
+		var incident = world.declare("SEV1", checkout);
+		settle();
+
+		assertThat(FakeProviders.postsTo(hook)).singleElement().satisfies(post -> assertThat(post.body()).contains(incident));
+		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
 	}
 }

@@ -102,6 +102,47 @@ final class PagingWorld {
 		return codes.get(codes.size() - 1);
 	}
 
+	// --- answers that come back through the channels -----------------------------------------
+
+	/** An inbound SMS as Twilio posts it, signed with the account's auth token; @return the TwiML answer */
+	String twilioSms(org.springframework.test.web.servlet.MockMvc mvc, String from, String body) throws Exception {
+		var path = "/notifications/twilio/sms";
+		var form = new java.util.TreeMap<String, String>(java.util.Map.of("From", from, "To", FakeProviders.TWILIO_FROM,
+				"Body", body, "MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
+				"AccountSid", FakeProviders.TWILIO_SID));
+		var signed = new StringBuilder(BASE_URL + path);
+		form.forEach((name, value) -> signed.append(name).append(value));
+		var mac = javax.crypto.Mac.getInstance("HmacSHA1");
+		mac.init(new javax.crypto.spec.SecretKeySpec(FakeProviders.TWILIO_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+		var signature = java.util.Base64.getEncoder()
+			.encodeToString(mac.doFinal(signed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.header("X-Twilio-Signature", signature);
+		form.forEach(request::param);
+		var response = mvc.perform(request).andReturn().getResponse();
+		assertThat(response.getStatus()).as("Twilio's inbound SMS answered").isEqualTo(200);
+		return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static final String BASE_URL = "http://localhost:8080";
+
+	private static final java.util.regex.Pattern ACK_LINK = java.util.regex.Pattern
+		.compile(BASE_URL + "(/notifications/ack/[A-Za-z0-9_\\-.]+)");
+
+	/** The one-click acknowledge link (its path) in the page e-mailed to the person about the incident. */
+	String acknowledgeLink(Person person, String incident) {
+		var links = TestMail.to(person.email()).stream().filter(m -> TestMail.subject(m).contains(incident))
+			.map(TestMail::text).map(ACK_LINK::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1)).toList();
+		assertThat(links).as("acknowledge links mailed to %s about %s", person.email(), incident).isNotEmpty();
+		return links.get(0);
+	}
+
+	UUID slackChannel(String hook) {
+		return id(api.post("/api/v1/notification-channels", admin, "{\"name\": \"%s\", \"type\": \"slack_webhook\", \"url\": \"%s\"}"
+			.formatted(hook, FakeProviders.webhookUrl(hook))).expectStatus(201));
+	}
+
 	// --- the catalog --------------------------------------------------------------------------
 
 	UUID service(String name) {
@@ -179,7 +220,7 @@ final class PagingWorld {
 				String.join(", ", targets));
 	}
 
-	static String person(Person person) {
+	static String who(Person person) {
 		return target("person", person.id());
 	}
 

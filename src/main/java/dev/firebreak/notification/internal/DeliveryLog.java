@@ -44,6 +44,17 @@ class DeliveryLog {
 		return rows.stream().map(row -> Row.of(row, people.get(row.accountId()))).toList();
 	}
 
+	/** What was sent to one person lately (pages about incidents and alerts, notices), newest first. */
+	List<Row> ofPerson(UUID accountId, FirebreakUser viewer, int limit) {
+		if (!viewer.id().equals(accountId) && !viewer.isAdmin()) {
+			throw Problems.problem(org.springframework.http.HttpStatus.FORBIDDEN, "Not allowed",
+					"Only administrators read another person's notifications; yours are under /api/v1/accounts/me/notifications",
+					java.util.Map.of());
+		}
+		var person = accounts.find(accountId).orElseThrow(() -> Problems.notFound("No account " + accountId));
+		return store.byAccount(accountId, limit).stream().map(row -> Row.of(row, person)).toList();
+	}
+
 	record Row(UUID id, String key, DeliveryStatus status, ContactType contactType, String address, UUID accountId,
 			String person, UUID channelId, int attempts, String providerAnswer, String reason, String note,
 			Instant createdAt, Instant dueAt, Instant sentAt, Instant cancelledAt) {

@@ -72,6 +72,12 @@ class DeliveryStore {
 			.query((rs, n) -> row(rs)).optional();
 	}
 
+	/** A person's most recent deliveries, newest first. */
+	List<DeliveryRow> byAccount(UUID accountId, int limit) {
+		return jdbc.sql("select * from notification_delivery where account_id = :account order by created_at desc, step desc, id limit :limit")
+			.param("account", accountId).param("limit", limit).query((rs, n) -> row(rs)).list();
+	}
+
 	List<DeliveryRow> bySubject(String subjectKey) {
 		return jdbc.sql("select * from notification_delivery where subject_key = :subject order by created_at, step, id")
 			.param("subject", subjectKey).query((rs, n) -> row(rs)).list();
