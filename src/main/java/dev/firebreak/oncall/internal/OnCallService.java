@@ -95,15 +95,6 @@ class OnCallService implements OnCall {
 			.filter(shift -> shift.start().isAfter(at)).findFirst();
 	}
 
-	/** Every schedule's people on call at {@code at}, by schedule name. */
-	List<Shift> everyoneAt(Instant at) {
-		var all = new ArrayList<Shift>();
-		for (var schedule : store.all()) {
-			all.addAll(current(schedule, at));
-		}
-		return all;
-	}
-
 	/** Every final shift of this person in {@code [from, to)} on any schedule, by start. */
 	List<Shift> shiftsOf(UUID accountId, Instant from, Instant to) {
 		var all = new ArrayList<Shift>();

@@ -60,6 +60,7 @@ class ScheduleEditor {
 	Schedule create(ScheduleInput input) {
 		var schedule = checked(null, input, clock.instant());
 		store.insert(schedule);
+		feeds.issue(CalendarFeeds.Kind.SCHEDULE, schedule.id());
 		audit.record("schedule.created", "schedule", schedule.id().toString(),
 				schedule.name() + " (" + schedule.timeZone() + ")");
 		return schedule;

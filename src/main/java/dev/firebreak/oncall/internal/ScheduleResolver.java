@@ -33,7 +33,8 @@ import java.util.UUID;
  * <li>Restrictions cut a layer's shifts: outside all its windows the layer has nobody, and the
  * rotation keeps counting underneath.</li>
  * <li>Layers are stacked: at each instant the highest-positioned layer that has someone wins.</li>
- * <li>Overrides are applied over that, oldest first, so a newer override wins where two meet (and
+ * <li>Overrides are applied over that, oldest first (those made at the same instant in the order
+ * given), so a newer override wins where two meet (and
  * an override can cover the person of an earlier one). One without a replaced person puts the
  * covering person on call for its whole range; one with a replaced person only where that person
  * is on call.</li>
@@ -94,7 +95,7 @@ final class ScheduleResolver {
 		}
 		var applicable = overrides.stream()
 			.filter(o -> o.end().isAfter(from) && o.start().isBefore(to) && o.end().isAfter(o.start()))
-			.sorted(Comparator.comparing(ScheduleOverride::createdAt).thenComparing(ScheduleOverride::id))
+			.sorted(Comparator.comparing(ScheduleOverride::createdAt))
 			.toList();
 		applicable.forEach(o -> {
 			boundaries.add(max(o.start(), from));

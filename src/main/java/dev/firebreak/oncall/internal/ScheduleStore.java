@@ -167,7 +167,7 @@ class ScheduleStore {
 		}
 		return jdbc.sql("""
 				select * from oncall_override where schedule_id in (:schedules) and ends_at > :from and starts_at < :to
-				order by created_at, id""")
+				order by created_at, seq""")
 			.param("schedules", scheduleIds).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
 			.query((rs, n) -> override(rs)).list();
 	}
@@ -176,7 +176,7 @@ class ScheduleStore {
 	Page<ScheduleOverride> overrides(UUID scheduleId, Instant from, Page.Request page) {
 		var items = jdbc.sql("""
 				select * from oncall_override where schedule_id = :schedule and ends_at > :from
-				order by starts_at, created_at limit :limit offset :offset""")
+				order by starts_at, created_at, seq limit :limit offset :offset""")
 			.param("schedule", scheduleId).param("from", Sql.timestamp(from))
 			.param("limit", page.size()).param("offset", page.offset()).query((rs, n) -> override(rs)).list();
 		var total = jdbc.sql("select count(*) from oncall_override where schedule_id = :schedule and ends_at > :from")
