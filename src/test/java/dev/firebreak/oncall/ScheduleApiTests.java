@@ -206,6 +206,8 @@ class ScheduleApiTests extends ApiTest {
 
 		expectInvalid(api.post("/api/v1/schedules", admin, "{\"name\": \"%s\", \"time_zone\": \"Mars/Olympus\"}"
 			.formatted(unique())), "/time_zone", "not a time zone");
+		expectInvalid(api.post("/api/v1/schedules", admin, "{\"name\": \"%s\", \"time_zone\": \"+02:00\"}"
+			.formatted(unique())), "/time_zone", "is an offset, not a time zone");
 		expectInvalid(api.post("/api/v1/schedules", admin, "{\"name\": \"%s\"}".formatted(unique())), "/time_zone",
 				"time_zone is required");
 		expectInvalid(api.post("/api/v1/schedules", admin, "{\"name\": \" \", \"time_zone\": \"UTC\"}"), "/name",

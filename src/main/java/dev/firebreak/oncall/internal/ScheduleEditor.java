@@ -94,6 +94,11 @@ class ScheduleEditor {
 					+ "hand-offs and restrictions are read");
 		}
 		var zone = Text.timeZone("/time_zone", input.timeZone());
+		// an offset (+02:00) is no time zone: it would keep its offset across daylight saving
+		if (!java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+			throw Problems.invalid("/time_zone", "'" + zone + "' is an offset, not a time zone; use an IANA name like "
+					+ "Europe/Berlin, whose clocks change with daylight saving");
+		}
 		if (input.teamId() != null && catalog.team(input.teamId()).isEmpty()) {
 			throw Problems.invalid("/team_id", "There is no team " + input.teamId() + "; GET /api/v1/teams lists them");
 		}
