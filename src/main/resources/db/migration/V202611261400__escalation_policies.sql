@@ -2,12 +2,14 @@
 create table escalation_policy (
     id          uuid primary key,
     name        varchar(200) not null,
+    -- the name in lower case: "Payments" and "payments" are one policy
+    name_key    varchar(200) not null,
     description varchar(2000) not null default '',
     repeat      int not null check (repeat >= 0),
     created_at  timestamp with time zone not null,
     updated_at  timestamp with time zone not null
 );
-create unique index escalation_policy_name_idx on escalation_policy (lower(name));
+create unique index escalation_policy_name_uq on escalation_policy (name_key);
 
 create table escalation_level (
     policy_id     uuid not null references escalation_policy (id) on delete cascade,

@@ -85,8 +85,12 @@ public abstract class ApiTest {
 				.query(Long.class).single() == 0);
 	}
 
-	/** "10 minutes pass": moves the clock, then lets everything that became due happen. */
+	/**
+	 * "10 minutes pass": lets what is due now happen first (a listener still running must not see
+	 * the later time), then moves the clock and lets everything that became due happen.
+	 */
 	protected void timePasses(Duration duration) {
+		settle();
 		clock.advance(duration);
 		settle();
 	}

@@ -138,6 +138,12 @@ final class PagingWorld {
 		return links.get(0);
 	}
 
+	/** The bodies of the SMS pages the person received (verification codes left out), oldest first. */
+	List<String> pagesBySms(Person person) {
+		return FakeProviders.smsTo(phone(person)).stream().map(r -> r.form().get("Body"))
+			.filter(body -> !CODE.matcher(body).find()).toList();
+	}
+
 	UUID slackChannel(String hook) {
 		return id(api.post("/api/v1/notification-channels", admin, "{\"name\": \"%s\", \"type\": \"slack_webhook\", \"url\": \"%s\"}"
 			.formatted(hook, FakeProviders.webhookUrl(hook))).expectStatus(201));

@@ -149,10 +149,17 @@ class ContactMethodApiTests extends NotificationTest {
 	}
 
 	@Test
-	void aTypeWithoutAWorkingChannelIsRefusedAndNothingIsKept() {
+	void aMethodWhoseCodeCannotBeSentIsRefusedAndNothingIsKept() {
 		var gina = person("responder");
 
-		var problem = post(gina, "{\"type\": \"sms\", \"address\": \"+4915112345678\"}");
+		dev.firebreak.FakeProviders.down(true);
+		JsonNode problem;
+		try {
+			problem = post(gina, "{\"type\": \"sms\", \"address\": \"+4915112345678\"}");
+		}
+		finally {
+			dev.firebreak.FakeProviders.down(false);
+		}
 
 		assertThat(problem.get("status").asInt()).isEqualTo(503);
 		assertThat(api.get(methods(gina), gina.token()).json().get("total").asInt()).isZero();

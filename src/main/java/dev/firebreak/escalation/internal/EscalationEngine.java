@@ -165,7 +165,9 @@ class EscalationEngine {
 	/** Someone acknowledged, or the incident was resolved: nothing more is paged for it. */
 	@Transactional
 	void stop(long number, Escalation.Status why) {
-		store.finishAll(number, why, clock.instant());
+		// resolving straight from triage acknowledges too; by the time either listener runs, the incident says which
+		var resolved = incidents.find(number).map(EscalationEngine::isResolved).orElse(false);
+		store.finishAll(number, resolved ? Escalation.Status.RESOLVED : why, clock.instant());
 		notifications.stop(Subject.incident(number));
 	}
 

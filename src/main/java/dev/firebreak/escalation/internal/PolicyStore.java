@@ -29,7 +29,7 @@ class PolicyStore {
 	}
 
 	List<EscalationPolicy> all() {
-		return load(jdbc.sql("select id from escalation_policy order by lower(name)").query(UUID.class).list());
+		return load(jdbc.sql("select id from escalation_policy order by name_key").query(UUID.class).list());
 	}
 
 	Optional<EscalationPolicy> find(UUID id) {
@@ -45,8 +45,8 @@ class PolicyStore {
 	}
 
 	boolean nameTaken(String name, UUID except) {
-		return jdbc.sql("select count(*) from escalation_policy where lower(name) = lower(:name) and id <> :except")
-			.param("name", name)
+		return jdbc.sql("select count(*) from escalation_policy where name_key = :key and id <> :except")
+			.param("key", name.toLowerCase(java.util.Locale.ROOT))
 			.param("except", except)
 			.query(Long.class)
 			.single() > 0;
@@ -71,19 +71,21 @@ class PolicyStore {
 	void save(EscalationPolicy policy, Instant now, boolean isNew) {
 		if (isNew) {
 			jdbc.sql("""
-					insert into escalation_policy (id, name, description, repeat, created_at, updated_at)
-					values (:id, :name, :description, :repeat, :now, :now)""")
+					insert into escalation_policy (id, name, name_key, description, repeat, created_at, updated_at)
+					values (:id, :name, :key, :description, :repeat, :now, :now)""")
 				.param("id", policy.id())
 				.param("name", policy.name())
+				.param("key", policy.name().toLowerCase(java.util.Locale.ROOT))
 				.param("description", policy.description())
 				.param("repeat", policy.repeat())
 				.param("now", Sql.timestamp(now))
 				.update();
 		}
 		else {
-			jdbc.sql("update escalation_policy set name = :name, description = :description, repeat = :repeat, updated_at = :now where id = :id")
+			jdbc.sql("update escalation_policy set name = :name, name_key = :key, description = :description, repeat = :repeat, updated_at = :now where id = :id")
 				.param("id", policy.id())
 				.param("name", policy.name())
+				.param("key", policy.name().toLowerCase(java.util.Locale.ROOT))
 				.param("description", policy.description())
 				.param("repeat", policy.repeat())
 				.param("now", Sql.timestamp(now))
@@ -139,8 +141,8 @@ class PolicyStore {
 			.param("ids", ids)
 			.query((rs, n) -> {
 				var seconds = rs.getLong("delay_seconds");
-				delays.computeIfAbsent(Sql.uuid(rs, "policy_id"), k -> new ArrayList<>())
-					.add(rs.wasNull() ? null : Duration.ofSeconds(seconds));
+				var delay = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+				delays.computeIfAbsent(Sql.uuid(rs, "policy_id"), k -> new ArrayList<>()).add(delay);
 				return null;
 			})
 			.list();
