@@ -28,6 +28,9 @@ class EscalationScenarioTests extends ApiTest {
 
 	private PagingWorld world;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private io.micrometer.core.instrument.MeterRegistry meters;
+
 	@BeforeEach
 	void aWorld() {
 		world = new PagingWorld(api, adminToken());
@@ -234,17 +237,36 @@ class EscalationScenarioTests extends ApiTest {
 	}
 
 	@Test
-	void aCriticalAlertOpensAnIncidentThatPagesTheOnCall() {
+	void aCriticalAlertOpensAnIncidentThatPagesTheOnCallAndTheTimeFromEventToPageIsMeasured() {
 		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
 		var checkout = world.service("checkout");
-		world.policy(checkout, level(ofMinutes(5), who(alice)));
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 		var key = world.eventsKey(checkout);
 
+		var before = pagingLatency().count();
+		var totalBefore = pagingLatency().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+
 		world.trigger(key, "errors-" + UUID.randomUUID(), "critical");
+		eventsBetweenModulesAreHandled();
+		clock.advance(Duration.ofSeconds(2));
 		settle();
 
 		var incident = world.openIncidentOf(checkout);
 		assertThat(world.pagesTo(incident, alice)).containsExactly("email");
+		assertThat(pagingLatency().count()).as("one first page of an incident an alert opened").isEqualTo(before + 1);
+		assertThat(pagingLatency().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) - totalBefore)
+			.as("from the event accepted to the e-mail handed over").isEqualTo(2000.0);
+		timePasses(ofMinutes(10));
+		assertThat(world.pagesTo(incident, bob)).containsExactly("email");
+		assertThat(pagingLatency().count()).as("later pages of the same incident are not its first").isEqualTo(before + 1);
+		assertThat(api.get("/actuator/prometheus", adminToken()).body()).contains("firebreak_paging_latency_seconds_bucket");
+	}
+
+	/** The event-to-page timer; before any page it is an empty stand-in, so that the test does not register it. */
+	private io.micrometer.core.instrument.Timer pagingLatency() {
+		var found = meters.find("firebreak.paging.latency").timer();
+		return found != null ? found : io.micrometer.core.instrument.Timer.builder("none").register(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import dev.firebreak.identity.Accounts;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.notification.ContactType;
 import dev.firebreak.notification.DeliveryStatus;
+import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.notification.NotificationDelivered;
 import dev.firebreak.notification.NotificationFailed;
 import dev.firebreak.platform.Secrets;
@@ -156,6 +157,7 @@ class DeliveryDispatcher {
 
 	private void handOver(List<DeliveryRow> claimed, Send send) {
 		var handedOverAt = clock.instant();
+		eventToPage(claimed, handedOverAt);
 		claimed.stream().filter(row -> row.kind() == DeliveryRow.Kind.PAGE)
 			.forEach(row -> latency(row.contactType()).record(Duration.between(row.createdAt(), handedOverAt)));
 		String answer;
@@ -249,6 +251,24 @@ class DeliveryDispatcher {
 			// the page went out; a timeline that cannot take the line must not make it look unsent
 			log.warn("Could not write the page {} on the timeline of INC-{}", row.id(), row.incidentNumber(), e);
 		}
+	}
+
+	/**
+	 * The number that matters to the person woken up: from the monitoring event being accepted
+	 * (the detection time of an incident an alert opened) to the first page about it being handed to
+	 * a channel. Incidents declared by people are left out: their detection time is a person's estimate.
+	 */
+	private void eventToPage(List<DeliveryRow> claimed, Instant handedOverAt) {
+		claimed.stream().filter(row -> row.kind() == DeliveryRow.Kind.PAGE && row.incidentNumber() != null)
+			.map(DeliveryRow::incidentNumber).distinct()
+			.filter(number -> !store.anyPageSent(number))
+			.forEach(number -> incidents.find(number)
+				.filter(incident -> incident.source() == IncidentSource.ALERT)
+				.ifPresent(incident -> Timer.builder("firebreak.paging.latency")
+					.description("From the alert event being accepted to the first page about its incident being handed to a channel")
+					.publishPercentileHistogram()
+					.register(meters)
+					.record(Duration.between(incident.milestones().detectedAt(), handedOverAt))));
 	}
 
 	private Timer latency(ContactType type) {

@@ -78,6 +78,14 @@ class DeliveryStore {
 			.param("account", accountId).param("limit", limit).query((rs, n) -> row(rs)).list();
 	}
 
+	/** Whether a page about this incident was handed to a channel already. */
+	boolean anyPageSent(long incidentNumber) {
+		return jdbc.sql("""
+				select count(*) from notification_delivery
+				where incident_number = :incident and kind = 'PAGE' and sent_at is not null""")
+			.param("incident", incidentNumber).query(Long.class).single() > 0;
+	}
+
 	List<DeliveryRow> bySubject(String subjectKey) {
 		return jdbc.sql("select * from notification_delivery where subject_key = :subject order by created_at, step, id")
 			.param("subject", subjectKey).query((rs, n) -> row(rs)).list();
