@@ -405,6 +405,27 @@ class EscalationScenarioTests extends ApiTest {
 	}
 
 	@Test
+	void pressingOneOnTheCallAcknowledges() throws Exception {
+		var alice = world.reachable(person("responder"), "voice", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
+		var incident = world.declare("SEV1", checkout);
+		settle();
+		var twiml = FakeProviders.callsTo(world.phone(alice)).get(FakeProviders.callsTo(world.phone(alice)).size() - 1)
+			.form().get("Twiml");
+		var action = java.util.regex.Pattern.compile("action=\"http://localhost:8080(/notifications/twilio/voice/[^\"]+)\"")
+			.matcher(twiml);
+		assertThat(action.find()).as("the call asks for a key: %s", twiml).isTrue();
+
+		world.twilioKeyPress(mvc, action.group(1), world.phone(alice), "1");
+		timePasses(ofMinutes(10));
+
+		assertThat(world.incident(incident).get("acknowledged_at").isNull()).isFalse();
+		assertThat(world.pagesTo(incident, bob)).isEmpty();
+	}
+
+	@Test
 	void anSmsReplyWithoutTwiliosSignatureIsRefusedAndChangesNothing() throws Exception {
 		var alice = world.reachable(person("responder"), "sms", 0);
 		var checkout = world.service("checkout");

@@ -106,10 +106,24 @@ final class PagingWorld {
 
 	/** An inbound SMS as Twilio posts it, signed with the account's auth token; @return the TwiML answer */
 	String twilioSms(org.springframework.test.web.servlet.MockMvc mvc, String from, String body) throws Exception {
-		var path = "/notifications/twilio/sms";
-		var form = new java.util.TreeMap<String, String>(java.util.Map.of("From", from, "To", FakeProviders.TWILIO_FROM,
+		return twilio(mvc, "/notifications/twilio/sms", java.util.Map.of("From", from, "To", FakeProviders.TWILIO_FROM,
 				"Body", body, "MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
 				"AccountSid", FakeProviders.TWILIO_SID));
+	}
+
+	/**
+	 * The key a person pressed on a page's call, as Twilio posts it to the call's Gather action
+	 * (the path in the TwiML Firebreak gave the call); @return the TwiML answer
+	 */
+	String twilioKeyPress(org.springframework.test.web.servlet.MockMvc mvc, String gatherAction, String to, String digits)
+			throws Exception {
+		return twilio(mvc, gatherAction, java.util.Map.of("To", to, "From", FakeProviders.TWILIO_FROM, "Digits", digits,
+				"CallSid", "CA" + UUID.randomUUID().toString().replace("-", ""), "AccountSid", FakeProviders.TWILIO_SID));
+	}
+
+	private String twilio(org.springframework.test.web.servlet.MockMvc mvc, String path, java.util.Map<String, String> fields)
+			throws Exception {
+		var form = new java.util.TreeMap<String, String>(fields);
 		var signed = new StringBuilder(BASE_URL + path);
 		form.forEach((name, value) -> signed.append(name).append(value));
 		var mac = javax.crypto.Mac.getInstance("HmacSHA1");
@@ -121,7 +135,7 @@ final class PagingWorld {
 			.header("X-Twilio-Signature", signature);
 		form.forEach(request::param);
 		var response = mvc.perform(request).andReturn().getResponse();
-		assertThat(response.getStatus()).as("Twilio's inbound SMS answered").isEqualTo(200);
+		assertThat(response.getStatus()).as("Twilio callback %s answered", path).isEqualTo(200);
 		return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
