@@ -163,7 +163,8 @@ def main():
             time.sleep(0.2)
         storm = wrk.communicate()[0]
         rate = re.search(r"Requests/sec:\s+([0-9.]+)", storm)
-        metrics = urllib.request.urlopen(base + "/actuator/prometheus").read().decode()
+        scrape = urllib.request.Request(base + "/actuator/prometheus", headers={"Authorization": "Bearer " + admin})
+        metrics = urllib.request.urlopen(scrape).read().decode()
         p50, count = quantile_from_prometheus(metrics, "firebreak_paging_latency_seconds", 0.5)
         p99, _ = quantile_from_prometheus(metrics, "firebreak_paging_latency_seconds", 0.99)
         observed = [Sink.received[t] - sent[t] for t in sent if t in Sink.received]
