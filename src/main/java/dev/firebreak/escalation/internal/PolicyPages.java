@@ -164,7 +164,7 @@ class PolicyPages {
 	record Form(UUID id, String name, String description, String repeat, List<LevelRow> levels, List<String> serviceIds) {
 
 		static Form from(HttpServletRequest request) {
-			var id = blank(request.getParameter("id")) ? null : UUID.fromString(request.getParameter("id"));
+			var id = blank(request.getParameter("id")) ? null : policyId(request.getParameter("id"));
 			var levels = new ArrayList<LevelRow>();
 			for (int i = 0; request.getParameter("level" + i + "_present") != null; i++) {
 				var minutes = request.getParameter("level" + i + "_minutes");
@@ -186,16 +186,45 @@ class PolicyPages {
 			var levels = new ArrayList<EscalationLevel>();
 			for (int i = 0; i < this.levels.size(); i++) {
 				var row = this.levels.get(i);
+				var level = i;
 				levels.add(new EscalationLevel(blank(row.minutes()) ? null : Duration.ofMinutes(parseMinutes(row.minutes(), i)),
-						row.targets().stream().map(Form::target).toList()));
+						row.targets().stream().map(value -> target(value, level)).toList()));
 			}
 			return new PolicyEditor.Draft(name, description, blank(repeat) ? 0 : parseRepeat(repeat), levels,
-					serviceIds.stream().map(UUID::fromString).toList());
+					serviceIds.stream().map(Form::service).toList());
 		}
 
-		private static EscalationTarget target(String value) {
+		// the values come from the form's own lists; anything else was typed by hand, and the
+		// parsers' messages ("No enum constant dev.firebreak…") mean nothing to the person reading them
+		private static EscalationTarget target(String value, int level) {
 			var parts = value.split(":", 2);
-			return new EscalationTarget(EscalationTarget.Type.valueOf(parts[0].toUpperCase()), UUID.fromString(parts[1]));
+			try {
+				return new EscalationTarget(EscalationTarget.Type.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT)),
+						UUID.fromString(parts[1]));
+			}
+			catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+				throw new IllegalArgumentException("Level " + (level + 1) + ": '" + value
+						+ "' is not someone or something to page; choose the targets from the list");
+			}
+		}
+
+		/** The form's hidden id, which only a hand-made post gets wrong: no such policy, not a failure. */
+		private static UUID policyId(String value) {
+			try {
+				return UUID.fromString(value);
+			}
+			catch (IllegalArgumentException e) {
+				throw dev.firebreak.platform.Problems.notFound("No escalation policy '" + value + "'");
+			}
+		}
+
+		private static UUID service(String value) {
+			try {
+				return UUID.fromString(value);
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("'" + value + "' is not a service; choose the services from the list");
+			}
 		}
 
 		private static int parseRepeat(String value) {
