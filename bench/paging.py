@@ -6,6 +6,7 @@ Usage: bench/paging.sh (builds the jar, then runs this). Environment:
   INCIDENTS=100      incidents opened during the storm (one service, policy and person each)
   RATE=5             of them per second
   STORM_CONNECTIONS=8  wrk connections of the storm (repeats of 1000 warning alerts: no incidents)
+  WARMUP=40          seconds of storm before the first incident (the JIT settles in about a minute)
   JAR=target/firebreak.jar   DB_URL/DB_USER/DB_PASSWORD: run on PostgreSQL instead of H2
 Prints one result table on stdout; progress on stderr.
 """
@@ -14,6 +15,7 @@ import http.server, json, os, re, shutil, socket, subprocess, sys, tempfile, thr
 INCIDENTS = int(os.environ.get("INCIDENTS", "100"))
 RATE = float(os.environ.get("RATE", "5"))
 CONNECTIONS = int(os.environ.get("STORM_CONNECTIONS", "8"))
+WARMUP = int(os.environ.get("WARMUP", "40"))
 JAR = os.environ.get("JAR", "target/firebreak.jar")
 ADMIN, PASSWORD = "bench@firebreak.local", "bench-password-1234"
 CODE = re.compile(r"verification code is (\d{6})")
@@ -141,13 +143,13 @@ def main():
         storm_key = call(base, "POST", "/api/v1/services/%s/integrations" % storm_service["id"], admin, {"type": "events_v2"})["routing_key"]
 
         say("storm: wrk, %d connections, repeats of 1000 warning alerts (no incidents), for the whole run" % CONNECTIONS)
-        duration = int(INCIDENTS / RATE) + 10
+        duration = WARMUP + int(INCIDENTS / RATE) + 10
         wrk_env = dict(os.environ, TARGET="firebreak", LOAD="repeat", SEVERITY="warning", ROUTING_KEY=storm_key,
                        RUN_ID="storm", HOT_KEYS="1000")
         wrk = subprocess.Popen(["wrk", "-t2", "-c%d" % CONNECTIONS, "-d%ds" % duration, "--timeout", "10s", "--latency",
                                 "-s", os.path.join(os.path.dirname(__file__), "ingest.lua"), base + "/v2/enqueue"],
                                env=wrk_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        time.sleep(5)
+        time.sleep(WARMUP)
 
         say("opening %d incidents at %.1f/s during the storm" % (INCIDENTS, RATE))
         sent = {}
@@ -163,6 +165,9 @@ def main():
             time.sleep(0.2)
         storm = wrk.communicate()[0]
         rate = re.search(r"Requests/sec:\s+([0-9.]+)", storm)
+        refused = re.search(r"Non-2xx or 3xx responses: ([0-9]+)", storm)
+        if refused:
+            say("the storm had %s answers other than 2xx" % refused.group(1))
         scrape = urllib.request.Request(base + "/actuator/prometheus", headers={"Authorization": "Bearer " + admin})
         metrics = urllib.request.urlopen(scrape).read().decode()
         p50, count = quantile_from_prometheus(metrics, "firebreak_paging_latency_seconds", 0.5)
