@@ -1,5 +1,8 @@
 package dev.firebreak.platform;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,10 +15,15 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
@@ -64,6 +72,37 @@ class DurableTimers {
 		var scheduler = builder.build();
 		scheduler.start();
 		return scheduler;
+	}
+
+	/**
+	 * The client the capabilities schedule through. db-scheduler's immediate execution looks for
+	 * due timers as soon as one is scheduled for now, but scheduling joins the caller's transaction,
+	 * which has not committed yet then, so the timer waited for the next poll (a page, up to a
+	 * second). This client asks again once the transaction has committed.
+	 */
+	@Bean
+	@Primary
+	SchedulerClient timers(@Lazy Scheduler scheduler) {
+		InvocationHandler handler = (proxy, method, arguments) -> {
+			Object answer;
+			try {
+				answer = method.invoke(scheduler, arguments);
+			}
+			catch (InvocationTargetException e) {
+				throw e.getCause();
+			}
+			if (method.getName().startsWith("schedule") && TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						scheduler.triggerCheckForDueExecutions();
+					}
+				});
+			}
+			return answer;
+		};
+		return (SchedulerClient) Proxy.newProxyInstance(SchedulerClient.class.getClassLoader(),
+				new Class<?>[] { SchedulerClient.class }, handler);
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {
