@@ -54,7 +54,8 @@ class DurableTimers {
 			.toList();
 		var others = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
 		if (manual) {
-			var scheduler = TestHelper.createManualScheduler(transactional, others).startTasks(recurring).clock(new SettableClock() {
+			var manualBuilder = TestHelper.createManualScheduler(transactional, others).startTasks(recurring);
+			var scheduler = manualBuilder.clock(new SettableClock() {
 				@Override
 				public Instant now() {
 					return clock.instant();
