@@ -26,6 +26,7 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 
@@ -39,6 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * schedules it). Scheduling joins the caller's transaction: a timer exists exactly when the change
  * that set it was committed. Task data is JSON, so a timer set by one version is read by the next.
  *
+ * <p>A {@link RecurringTask} bean (a check every minute, say) is also a start task: on start each
+ * instance makes sure its one execution row exists, and whichever instance picks it up runs it and
+ * sets the next, so a recurring check runs once per interval across the cluster, not once per
+ * instance, and survives restarts.
+ *
  * <p>With {@code firebreak.timers.manual=true} (the tests) nothing polls: due timers run when a
  * test calls {@code ManualScheduler.runAnyDueExecutions()}, on its thread, at the injected clock's time.
  */
@@ -51,8 +57,13 @@ class DurableTimers {
 			@Value("${firebreak.timers.poll-every:PT1S}") Duration pollEvery,
 			@Value("${firebreak.timers.threads:4}") int threads) {
 		var transactional = new TransactionAwareDataSourceProxy(dataSource);
+		// startTasks also makes them known tasks: pass each task once, the recurring ones that way
+		var recurring = tasks.stream().filter(RecurringTask.class::isInstance).map(task -> (RecurringTask<?>) task)
+			.toList();
+		var others = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
 		if (manual) {
-			var scheduler = TestHelper.createManualScheduler(transactional, tasks).clock(new SettableClock() {
+			var manualBuilder = TestHelper.createManualScheduler(transactional, others).startTasks(recurring);
+			var scheduler = manualBuilder.clock(new SettableClock() {
 				@Override
 				public Instant now() {
 					return clock.instant();
@@ -61,7 +72,8 @@ class DurableTimers {
 			scheduler.start();
 			return scheduler;
 		}
-		SchedulerBuilder builder = Scheduler.create(transactional, tasks)
+		SchedulerBuilder builder = Scheduler.create(transactional, others)
+			.startTasks(recurring)
 			.clock(clock::instant)
 			.serializer(new JsonTaskData(json))
 			.pollingInterval(pollEvery)

@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        before the range shows its real start (and one that ends after it its real end)
  * @param lint what rotation lint looks at
  * @param calendar what calendar feeds hold
+ * @param handoff when people and channels are told about hand-offs
  */
 @ConfigurationProperties("firebreak.oncall")
-record OnCallSettings(Duration maxRange, Duration shiftContext, Lint lint, Calendar calendar) {
+record OnCallSettings(Duration maxRange, Duration shiftContext, Lint lint, Calendar calendar, Handoff handoff) {
 
 	OnCallSettings {
 		positive("max-range", maxRange);
@@ -29,6 +30,15 @@ record OnCallSettings(Duration maxRange, Duration shiftContext, Lint lint, Calen
 		}
 		positive("calendar.past", calendar.past());
 		positive("calendar.ahead", calendar.ahead());
+		if (handoff == null) {
+			throw new IllegalArgumentException("firebreak.oncall.handoff must be set");
+		}
+		positive("handoff.check-every", handoff.checkEvery());
+		positive("handoff.notice-before", handoff.noticeBefore());
+		if (handoff.openIncidents() < 1) {
+			throw new IllegalArgumentException("firebreak.oncall.handoff.open-incidents must be 1 or more, not "
+					+ handoff.openIncidents());
+		}
 	}
 
 	/**
@@ -41,6 +51,19 @@ record OnCallSettings(Duration maxRange, Duration shiftContext, Lint lint, Calen
 
 	/** A feed holds the shifts from {@code past} ago to {@code ahead} from now. */
 	record Calendar(Duration past, Duration ahead) {
+	}
+
+	/**
+	 * @param checkEvery how often the hand-off check runs (once across all instances)
+	 * @param noticeBefore how long before a shift starts its person is told
+	 * @param openIncidents the most open incidents a hand-off notice lists
+	 */
+	record Handoff(Duration checkEvery, Duration noticeBefore, int openIncidents) {
+
+		/** How far back the check looks for changes of who is on call: two runs, so a late run misses none. */
+		Duration lookback() {
+			return checkEvery.multipliedBy(2);
+		}
 	}
 
 	private static void positive(String name, Duration value) {

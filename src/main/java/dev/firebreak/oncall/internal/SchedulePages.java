@@ -60,15 +60,18 @@ class SchedulePages {
 
 	private final Accounts accounts;
 
+	private final HandoffPages handoffs;
+
 	private final Clock clock;
 
 	SchedulePages(OnCallService onCall, ScheduleEditor editor, ScheduleStore store, CalendarFeeds feeds,
-			Accounts accounts, Clock clock) {
+			Accounts accounts, HandoffPages handoffs, Clock clock) {
 		this.onCall = onCall;
 		this.editor = editor;
 		this.store = store;
 		this.feeds = feeds;
 		this.accounts = accounts;
+		this.handoffs = handoffs;
 		this.clock = clock;
 	}
 
@@ -173,6 +176,7 @@ class SchedulePages {
 		model.addAttribute("overrideForm", form);
 		model.addAttribute("feed", feeds.existing(CalendarFeeds.Kind.SCHEDULE, schedule.id())
 			.map(CalendarFeeds.FeedUrl::url).orElse(null));
+		model.addAttribute("handoff", handoffs.panel(schedule, names));
 	}
 
 	record LayerRow(Layer layer, String participants) {
