@@ -55,7 +55,8 @@ class DurableTimers {
 	Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, JsonMapper json,
 			@Value("${firebreak.timers.manual:false}") boolean manual,
 			@Value("${firebreak.timers.poll-every:PT1S}") Duration pollEvery,
-			@Value("${firebreak.timers.threads:4}") int threads) {
+			@Value("${firebreak.timers.threads:4}") int threads,
+			@Value("${firebreak.timers.heartbeat:PT5S}") Duration heartbeat) {
 		var transactional = new TransactionAwareDataSourceProxy(dataSource);
 		// startTasks also makes them known tasks: pass each task once, the recurring ones that way
 		var recurring = tasks.stream().filter(RecurringTask.class::isInstance).map(task -> (RecurringTask<?>) task)
@@ -78,6 +79,10 @@ class DurableTimers {
 			.serializer(new JsonTaskData(json))
 			.pollingInterval(pollEvery)
 			.threads(threads)
+			// an instance that dies while running a timer (a page being sent) stops its heartbeat;
+			// after six missed beats another instance runs the timer again (db-scheduler's default
+			// beat of 5 minutes would leave that page waiting half an hour)
+			.heartbeatInterval(heartbeat)
 			.enableImmediateExecution()
 			.commitWhenAutocommitDisabled(false);
 		builder = isPostgres(dataSource) ? builder.pollUsingLockAndFetch(0.5, 1.0) : builder.pollUsingFetch(0.5, 3.0);
