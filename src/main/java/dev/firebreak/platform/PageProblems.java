@@ -1,6 +1,7 @@
 package dev.firebreak.platform;
 
 import java.util.Arrays;
+import java.util.UUID;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,35 @@ public abstract class PageProblems {
 	protected ModelAndView incomplete(ServletRequestBindingException e) {
 		return problem(HttpStatus.BAD_REQUEST, "Incomplete form",
 				"The form was sent without a value it needs. Go back, fill it in and send it again.");
+	}
+
+	@ExceptionHandler(NotFound.class)
+	protected ModelAndView notFound(NotFound e) {
+		return problem(HttpStatus.NOT_FOUND, e.title, e.detail);
+	}
+
+	/** An id from the address; null when it is not one, so the page answers "not found" rather than "bad request". */
+	public static UUID uuid(String text) {
+		try {
+			return text == null ? null : UUID.fromString(text);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	/** Something a page's address names that is not there: answered with the module's problem page, 404. */
+	public static final class NotFound extends RuntimeException {
+
+		private final String title;
+
+		private final String detail;
+
+		public NotFound(String title, String detail) {
+			super(title, null, false, false);
+			this.title = title;
+			this.detail = detail;
+		}
 	}
 
 	/** The problem page with this status, title and explanation. */

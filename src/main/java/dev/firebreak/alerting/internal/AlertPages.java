@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.firebreak.platform.PageProblems;
 import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.catalog.Catalog;
@@ -97,7 +98,7 @@ class AlertPages {
 		}
 		UUID serviceId = null;
 		if (!service.isBlank()) {
-			serviceId = AlertingPageProblems.uuid(service.strip());
+			serviceId = PageProblems.uuid(service.strip());
 			if (serviceId == null || catalog.service(serviceId).isEmpty()) {
 				notices.add("There is no service '" + service + "'; showing alerts of every service.");
 				serviceId = null;
@@ -173,9 +174,9 @@ class AlertPages {
 	}
 
 	private Alert find(String id) {
-		var uuid = AlertingPageProblems.uuid(id);
+		var uuid = PageProblems.uuid(id);
 		return (uuid == null ? Optional.<Alert>empty() : alerts.find(uuid))
-			.orElseThrow(() -> new AlertingPageProblems.NotFound("Alert not found",
+			.orElseThrow(() -> new PageProblems.NotFound("Alert not found",
 					"There is no alert " + id + ". The list of alerts shows the ones there are."));
 	}
 

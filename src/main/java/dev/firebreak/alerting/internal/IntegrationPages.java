@@ -148,17 +148,17 @@ class IntegrationPages {
 	}
 
 	private Service service(String id) {
-		var uuid = AlertingPageProblems.uuid(id);
+		var uuid = PageProblems.uuid(id);
 		return (uuid == null ? Optional.<Service>empty() : catalog.service(uuid))
-			.orElseThrow(() -> new AlertingPageProblems.NotFound("Service not found",
+			.orElseThrow(() -> new PageProblems.NotFound("Service not found",
 					"There is no service " + id + ". The list of services shows the ones there are."));
 	}
 
 	private Integration integration(Service service, String id) {
-		var uuid = AlertingPageProblems.uuid(id);
+		var uuid = PageProblems.uuid(id);
 		return (uuid == null ? Optional.<Integration>empty() : store.find(uuid))
 			.filter(integration -> integration.serviceId().equals(service.id()))
-			.orElseThrow(() -> new AlertingPageProblems.NotFound("Integration not found",
+			.orElseThrow(() -> new PageProblems.NotFound("Integration not found",
 					"Service " + service.name() + " has no integration " + id + "."));
 	}
 

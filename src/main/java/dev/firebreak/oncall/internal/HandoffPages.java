@@ -89,7 +89,7 @@ class HandoffPages {
 				redirect.addFlashAttribute("notice", "Changes of who is on call are no longer posted to a channel.");
 			}
 			else {
-				var channel = OnCallPageProblems.uuid(channelId.trim());
+				var channel = PageProblems.uuid(channelId.trim());
 				if (channel == null) {
 					throw dev.firebreak.platform.Problems.invalid("/channel_id", "'" + channelId + "' is not a channel; "
 							+ "choose one of the channels listed");
@@ -105,8 +105,8 @@ class HandoffPages {
 	}
 
 	private Schedule schedule(String id) {
-		var uuid = OnCallPageProblems.uuid(id);
+		var uuid = PageProblems.uuid(id);
 		return (uuid == null ? java.util.Optional.<Schedule>empty() : onCall.schedule(uuid))
-			.orElseThrow(() -> new OnCallPageProblems.NotFound("Schedule not found", "There is no schedule " + id + "."));
+			.orElseThrow(() -> new PageProblems.NotFound("Schedule not found", "There is no schedule " + id + "."));
 	}
 }

@@ -321,9 +321,9 @@ class SchedulePages {
 	@PreAuthorize("hasRole('RESPONDER')")
 	String deleteOverride(@PathVariable String id, @PathVariable String overrideId, RedirectAttributes redirect) {
 		var schedule = schedule(id);
-		var override = OnCallPageProblems.uuid(overrideId);
+		var override = PageProblems.uuid(overrideId);
 		if (override == null || store.override(schedule.id(), override).isEmpty()) {
-			throw new OnCallPageProblems.NotFound("Override not found", "This schedule has no override " + overrideId + ".");
+			throw new PageProblems.NotFound("Override not found", "This schedule has no override " + overrideId + ".");
 		}
 		editor.deleteOverride(schedule.id(), override);
 		redirect.addFlashAttribute("notice", "Removed the override.");
@@ -356,15 +356,15 @@ class SchedulePages {
 	}
 
 	private Schedule schedule(String id) {
-		var uuid = OnCallPageProblems.uuid(id);
+		var uuid = PageProblems.uuid(id);
 		return (uuid == null ? java.util.Optional.<Schedule>empty() : onCall.schedule(uuid))
-			.orElseThrow(() -> new OnCallPageProblems.NotFound("Schedule not found", "There is no schedule " + id + "."));
+			.orElseThrow(() -> new PageProblems.NotFound("Schedule not found", "There is no schedule " + id + "."));
 	}
 
 	private Layer layer(Schedule schedule, String layerId) {
-		var uuid = OnCallPageProblems.uuid(layerId);
+		var uuid = PageProblems.uuid(layerId);
 		return store.layers(schedule.id()).stream().filter(layer -> layer.id().equals(uuid)).findFirst()
-			.orElseThrow(() -> new OnCallPageProblems.NotFound("Rotation not found",
+			.orElseThrow(() -> new PageProblems.NotFound("Rotation not found",
 					schedule.name() + " has no rotation " + layerId + "."));
 	}
 
