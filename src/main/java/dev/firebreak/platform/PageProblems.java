@@ -17,10 +17,16 @@ import org.springframework.web.servlet.ModelAndView;
  */
 public abstract class PageProblems {
 
-	private final String view;
+	private static final String VIEW = "problem";
 
-	protected PageProblems(String view) {
-		this.view = view;
+	private final String backHref;
+
+	private final String backLabel;
+
+	/** @param backHref where the page's one link leads (the module's list), with {@code backLabel} as its words */
+	protected PageProblems(String backHref, String backLabel) {
+		this.backHref = backHref;
+		this.backLabel = backLabel;
 	}
 
 	@ExceptionHandler(ErrorResponseException.class)
@@ -78,7 +84,9 @@ public abstract class PageProblems {
 
 	/** The problem page with this status, title and explanation. */
 	protected ModelAndView problem(HttpStatus status, String title, String detail) {
-		var page = new ModelAndView(view, status);
+		var page = new ModelAndView(VIEW, status);
+		page.addObject("backHref", backHref);
+		page.addObject("backLabel", backLabel);
 		page.addObject("status", status.value());
 		page.addObject("title", title);
 		page.addObject("detail", detail);

@@ -76,6 +76,17 @@ class PagingPagesTests extends ApiTest {
 			.getResponse())).contains("unacknowledged after escalation");
 	}
 
+	@Test
+	void anIncidentThatIsNotThereIsAProblemPageInWords() throws Exception {
+		var someone = (FirebreakUser) users.loadUserByUsername(person("responder").email());
+
+		var missing = mvc.perform(get("/incidents/INC-999999/escalations").with(user(someone))).andReturn().getResponse();
+
+		assertThat(missing.getStatus()).isEqualTo(404);
+		assertThat(missing.getContentAsString(StandardCharsets.UTF_8)).contains("No incident INC-999999")
+			.contains("Back to the escalation policies");
+	}
+
 	private static String html(org.springframework.mock.web.MockHttpServletResponse response) throws Exception {
 		assertThat(response.getStatus()).isEqualTo(200);
 		return response.getContentAsString(StandardCharsets.UTF_8);

@@ -9,6 +9,6 @@ import dev.firebreak.platform.PageProblems;
 class AlertingPageProblems extends PageProblems {
 
 	AlertingPageProblems() {
-		super("alerting/problem");
+		super("/alerts", "Back to the alerts");
 	}
 }

@@ -60,8 +60,6 @@ class IncidentPages extends PageProblems {
 
 	static final String TIMELINE_FRAGMENT = "incident/partials/timeline :: timeline";
 
-	static final String PROBLEM_VIEW = "incident/problem";
-
 	static final int PAGE_SIZE = 50;
 
 	private static final String ACTIVE = "active";
@@ -75,7 +73,7 @@ class IncidentPages extends PageProblems {
 	private final Catalog catalog;
 
 	IncidentPages(Incidents incidents, Accounts accounts, Catalog catalog) {
-		super(PROBLEM_VIEW);
+		super("/", "Back to the incidents");
 		this.incidents = incidents;
 		this.accounts = accounts;
 		this.catalog = catalog;

@@ -48,7 +48,7 @@ class NotificationPages extends PageProblems {
 	private final DeliveryLog log;
 
 	NotificationPages(ContactMethods methods, DeliveryLog log) {
-		super("notification/problem");
+		super("/me/notifications", "Back to your notifications");
 		this.methods = methods;
 		this.log = log;
 	}

@@ -9,6 +9,6 @@ import dev.firebreak.platform.PageProblems;
 class OnCallPageProblems extends PageProblems {
 
 	OnCallPageProblems() {
-		super("oncall/problem");
+		super("/oncall", "Back to who is on call");
 	}
 }
