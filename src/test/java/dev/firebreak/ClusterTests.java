@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -50,15 +49,7 @@ class ClusterTests {
 
 	@BeforeAll
 	static void startTwoInstancesAtOnce() throws Exception {
-		var database = TestDatabase.freshPostgres("cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-		var properties = new HashMap<String, Object>(database);
-		properties.put("server.port", "0");
-		properties.put("firebreak.admin.email", ADMIN);
-		properties.put("firebreak.admin.password", PASSWORD);
-		properties.put("firebreak.data-dir", "target/test-data");
-		properties.put("firebreak.incident.unclassified-sweep", "P365D");
-		// one secret key for the whole cluster, as the README asks
-		properties.put("firebreak.secret-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		var properties = TestDatabase.clusterInstance("cluster", ADMIN, PASSWORD);
 		var start = new CountDownLatch(1);
 		var executor = Executors.newFixedThreadPool(2);
 		try {

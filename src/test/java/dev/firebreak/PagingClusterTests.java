@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -51,14 +50,7 @@ class PagingClusterTests {
 
 	@BeforeAll
 	static void twoInstancesOnOneDatabase() throws Exception {
-		var database = TestDatabase.freshPostgres("paging_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-		var properties = new HashMap<String, Object>(database);
-		properties.put("server.port", "0");
-		properties.put("firebreak.admin.email", ADMIN);
-		properties.put("firebreak.admin.password", PASSWORD);
-		properties.put("firebreak.data-dir", "target/test-data");
-		properties.put("firebreak.incident.unclassified-sweep", "P365D");
-		properties.put("firebreak.secret-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		var properties = TestDatabase.clusterInstance("paging", ADMIN, PASSWORD);
 		properties.put("firebreak.timers.poll-every", "PT0.2S");
 		var arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
 		// one after the other: the first creates the schema, so the second does not race it here

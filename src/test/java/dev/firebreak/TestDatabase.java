@@ -48,6 +48,23 @@ public final class TestDatabase {
 	}
 
 	/**
+	 * The settings of one instance of a test cluster: a new PostgreSQL database of its own (named
+	 * with this prefix), a random port, this first administrator, and one secret key for the whole
+	 * cluster, as the README asks.
+	 */
+	public static Map<String, Object> clusterInstance(String prefix, String adminEmail, String adminPassword) {
+		var properties = new java.util.HashMap<String, Object>(
+				freshPostgres(prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
+		properties.put("server.port", "0");
+		properties.put("firebreak.admin.email", adminEmail);
+		properties.put("firebreak.admin.password", adminPassword);
+		properties.put("firebreak.data-dir", "target/test-data");
+		properties.put("firebreak.incident.unclassified-sweep", "P365D");
+		properties.put("firebreak.secret-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		return properties;
+	}
+
+	/**
 	 * Connection settings for a new, empty PostgreSQL database of its own, as Spring properties:
 	 * for tests that start several instances of Firebreak against one database.
 	 */

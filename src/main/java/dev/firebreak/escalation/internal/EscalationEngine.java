@@ -120,7 +120,13 @@ class EscalationEngine {
 		if (urgency != Urgency.HIGH) {
 			return;
 		}
-		for (var escalation : store.ofIncident(number)) {
+		var running = store.ofIncident(number);
+		if (running.isEmpty()) {
+			// its services had no policy when it was declared (or it was not urgent then and none ran)
+			start(number);
+			return;
+		}
+		for (var escalation : running) {
 			if (escalation.status() == Escalation.Status.ACTIVE && escalation.urgency() == Urgency.LOW) {
 				var locked = store.lock(escalation.id()).orElseThrow();
 				if (locked.urgency() == Urgency.LOW && locked.status() == Escalation.Status.ACTIVE) {
@@ -131,9 +137,6 @@ class EscalationEngine {
 					}
 				}
 			}
-		}
-		if (store.ofIncident(number).isEmpty()) {
-			start(number);
 		}
 	}
 

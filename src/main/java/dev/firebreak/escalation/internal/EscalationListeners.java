@@ -1,12 +1,16 @@
 package dev.firebreak.escalation.internal;
 
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.firebreak.alerting.AlertsChanged;
 import dev.firebreak.escalation.Escalation;
+import dev.firebreak.escalation.EscalationPolicy;
 import dev.firebreak.incident.IncidentAcknowledged;
 import dev.firebreak.incident.IncidentDeclared;
 import dev.firebreak.incident.IncidentResolved;
@@ -72,17 +76,27 @@ class EscalationListeners {
 	@ApplicationModuleListener
 	void on(AlertsChanged changed) {
 		var now = clock.instant();
+		// a storm brings hundreds of alerts of a few services: each service's routing, policy and
+		// people are looked up once per batch, not once per alert
+		var opensIncident = new HashMap<String, Boolean>();
+		var firstLevel = new HashMap<UUID, Optional<FirstLevel>>();
 		for (var alert : changed.triggered()) {
-			if (alert.duringMaintenance() || incidents.severityOpenedBy(alert.serviceId(), alert.severity()).isPresent()) {
+			if (alert.duringMaintenance() || opensIncident.computeIfAbsent(alert.serviceId() + "/" + alert.severity(),
+					k -> incidents.severityOpenedBy(alert.serviceId(), alert.severity()).isPresent())) {
 				continue;
 			}
-			policies.forService(alert.serviceId()).ifPresent(policy -> {
-				var people = new LinkedHashSet<>(targets.resolve(policy.levels().get(0), now).people());
-				for (var person : people) {
-					notifications.page(new PageRequest("alert:" + alert.alertId() + ":" + policy.id() + ":" + person, person,
-							Urgency.LOW, Subject.alert(alert.alertId()), "Level 1 of '" + policy.name() + "' (low urgency: no incident)"));
-				}
-			});
+			firstLevel.computeIfAbsent(alert.serviceId(), service -> policies.forService(service)
+				.map(policy -> new FirstLevel(policy, targets.resolve(policy.levels().get(0), now).people())))
+				.ifPresent(level -> {
+					for (var person : level.people()) {
+						notifications.page(new PageRequest("alert:" + alert.alertId() + ":" + level.policy().id() + ":" + person,
+								person, Urgency.LOW, Subject.alert(alert.alertId()),
+								"Level 1 of '" + level.policy().name() + "' (low urgency: no incident)"));
+					}
+				});
 		}
+	}
+
+	private record FirstLevel(EscalationPolicy policy, List<UUID> people) {
 	}
 }
