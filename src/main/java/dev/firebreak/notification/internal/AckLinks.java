@@ -43,7 +43,7 @@ class AckLinks {
 		this.key = new SecretKeySpec(secrets.derive("notification/ack-links"), ALGORITHM);
 		this.clock = clock;
 		this.settings = settings;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = WebhookHttp.withoutTrailingSlash(baseUrl);
 	}
 
 	/** A link for this person to acknowledge this incident, valid for the configured time from now. */

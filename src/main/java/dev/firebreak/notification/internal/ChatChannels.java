@@ -2,7 +2,6 @@ package dev.firebreak.notification.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -22,8 +21,6 @@ class ChatChannels {
 	static final int NAME_MAX = 100;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private static final int SECRET_BYTES = 32;
 
 	private final ChatChannelStore store;
 
@@ -60,7 +57,7 @@ class ChatChannels {
 		if (store.nameTaken(trimmed)) {
 			throw Problems.conflict("A channel named '" + trimmed + "' exists already");
 		}
-		var secret = type == ChannelType.WEBHOOK ? "whsec_" + Base64.getEncoder().encodeToString(random()) : null;
+		var secret = type == ChannelType.WEBHOOK ? StandardWebhooks.newSecret(RANDOM) : null;
 		var channel = new ChatChannelStore.Stored(UUID.randomUUID(), trimmed, type, secrets.encrypt(valid),
 				Addresses.host(valid), secret == null ? null : secrets.encrypt(secret), clock.instant());
 		store.insert(channel);
@@ -77,9 +74,4 @@ class ChatChannels {
 		audit.record("notification_channel.deleted", "notification_channel", id.toString(), channel.name());
 	}
 
-	private static byte[] random() {
-		var bytes = new byte[SECRET_BYTES];
-		RANDOM.nextBytes(bytes);
-		return bytes;
-	}
 }

@@ -2,7 +2,6 @@ package dev.firebreak.notification.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +32,6 @@ class ContactMethods {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final int CODE_DIGITS = 6;
-
-	private static final int SECRET_BYTES = 32;
 
 	private final ContactMethodStore store;
 
@@ -85,7 +82,7 @@ class ContactMethods {
 		if (store.exists(accountId, type, valid)) {
 			throw Problems.conflict("You already have this " + type + " contact method (" + valid + ")");
 		}
-		var secret = type == ContactType.WEBHOOK ? "whsec_" + Base64.getEncoder().encodeToString(randomBytes()) : null;
+		var secret = type == ContactType.WEBHOOK ? StandardWebhooks.newSecret(RANDOM) : null;
 		var now = clock.instant();
 		var id = UUID.randomUUID();
 		var code = code();
@@ -262,9 +259,4 @@ class ContactMethods {
 		return String.format("%0" + CODE_DIGITS + "d", RANDOM.nextInt(bound));
 	}
 
-	private static byte[] randomBytes() {
-		var bytes = new byte[SECRET_BYTES];
-		RANDOM.nextBytes(bytes);
-		return bytes;
-	}
 }

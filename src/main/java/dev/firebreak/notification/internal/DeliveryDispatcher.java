@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -69,7 +71,10 @@ class DeliveryDispatcher {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
+	/** Page asked for → handed over, per contact type ({@code null}: a chat channel). */
+	private final Map<ContactType, Timer> latencies = new HashMap<>();
+
+	private final Timer eventToPage;
 
 	DeliveryDispatcher(DeliveryStore store, ContactMethodStore methods, ChatChannelStore chats, ChannelDirectory directory,
 			MessageWriter writer, NotificationSettings settings, @Lazy SchedulerClient timers,
@@ -88,7 +93,14 @@ class DeliveryDispatcher {
 		this.accounts = accounts;
 		this.incidents = incidents;
 		this.clock = clock;
-		this.meters = meters;
+		for (var type : ContactType.values()) {
+			latencies.put(type, latency(meters, type.toString()));
+		}
+		latencies.put(null, latency(meters, "chat"));
+		this.eventToPage = Timer.builder("firebreak.paging.latency")
+			.description("From the alert event being accepted to the first page about its incident being handed to a channel")
+			.publishPercentileHistogram()
+			.register(meters);
 	}
 
 	/** A timer fired for this delivery. */
@@ -159,7 +171,7 @@ class DeliveryDispatcher {
 		var handedOverAt = clock.instant();
 		eventToPage(claimed, handedOverAt);
 		claimed.stream().filter(row -> row.kind() == DeliveryRow.Kind.PAGE)
-			.forEach(row -> latency(row.contactType()).record(Duration.between(row.createdAt(), handedOverAt)));
+			.forEach(row -> latencies.get(row.contactType()).record(Duration.between(row.createdAt(), handedOverAt)));
 		String answer;
 		try {
 			answer = send.send();
@@ -264,17 +276,13 @@ class DeliveryDispatcher {
 			.filter(number -> !store.anyPageSent(number))
 			.forEach(number -> incidents.find(number)
 				.filter(incident -> incident.source() == IncidentSource.ALERT)
-				.ifPresent(incident -> Timer.builder("firebreak.paging.latency")
-					.description("From the alert event being accepted to the first page about its incident being handed to a channel")
-					.publishPercentileHistogram()
-					.register(meters)
-					.record(Duration.between(incident.milestones().detectedAt(), handedOverAt))));
+				.ifPresent(incident -> eventToPage.record(Duration.between(incident.milestones().detectedAt(), handedOverAt))));
 	}
 
-	private Timer latency(ContactType type) {
+	private static Timer latency(MeterRegistry meters, String contactType) {
 		return Timer.builder("firebreak.notification.latency")
 			.description("From the page being asked for to its hand-over to the channel")
-			.tag("contact_type", type == null ? "chat" : type.toString())
+			.tag("contact_type", contactType)
 			.publishPercentileHistogram()
 			.register(meters);
 	}

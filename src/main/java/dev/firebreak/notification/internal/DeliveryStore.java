@@ -81,9 +81,9 @@ class DeliveryStore {
 	/** Whether a page about this incident was handed to a channel already. */
 	boolean anyPageSent(long incidentNumber) {
 		return jdbc.sql("""
-				select count(*) from notification_delivery
-				where incident_number = :incident and kind = 'PAGE' and sent_at is not null""")
-			.param("incident", incidentNumber).query(Long.class).single() > 0;
+				select 1 from notification_delivery
+				where incident_number = :incident and kind = 'PAGE' and sent_at is not null limit 1""")
+			.param("incident", incidentNumber).query(Integer.class).optional().isPresent();
 	}
 
 	List<DeliveryRow> bySubject(String subjectKey) {

@@ -45,7 +45,7 @@ class MessageWriter {
 		this.alerts = alerts;
 		this.catalog = catalog;
 		this.ackLinks = ackLinks;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = WebhookHttp.withoutTrailingSlash(baseUrl);
 	}
 
 	/** The message one row carries on its own. */
@@ -73,8 +73,10 @@ class MessageWriter {
 			}
 		}
 		var codes = parts.stream().map(OutboundMessage::replyCode).filter(Objects::nonNull).toList();
-		var shortLabels = rows.stream().map(row -> row.incidentNumber() != null ? Incident.PREFIX + row.incidentNumber()
-				: cut(write(row).title(), 30)).collect(Collectors.joining(", "));
+		var shortLabels = java.util.stream.IntStream.range(0, rows.size())
+			.mapToObj(i -> rows.get(i).incidentNumber() != null ? Incident.PREFIX + rows.get(i).incidentNumber()
+					: cut(parts.get(i).title(), 30))
+			.collect(Collectors.joining(", "));
 		var reply = codes.isEmpty() ? "" : " Reply with a number to acknowledge.";
 		return new OutboundMessage(cut(head + String.join(", ", labels), TITLE_MAX), text.toString(),
 				cut(head + shortLabels, SHORT_MAX - reply.length()) + reply, baseUrl + "/", null, null);
