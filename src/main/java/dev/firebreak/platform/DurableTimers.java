@@ -51,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class DurableTimers {
 
+	/** Marks a transaction that will ask the scheduler to look for due timers once it commits. */
+	private static final Object CHECK_AFTER_COMMIT = new Object();
+
 	@Bean(destroyMethod = "stop")
 	Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, JsonMapper json,
 			@Value("${firebreak.timers.manual:false}") boolean manual,
@@ -108,11 +111,19 @@ class DurableTimers {
 			catch (InvocationTargetException e) {
 				throw e.getCause();
 			}
-			if (method.getName().startsWith("schedule") && TransactionSynchronizationManager.isSynchronizationActive()) {
+			// once per transaction, however many timers it set (a storm's listener sets hundreds)
+			if (method.getName().startsWith("schedule") && TransactionSynchronizationManager.isSynchronizationActive()
+					&& !TransactionSynchronizationManager.hasResource(CHECK_AFTER_COMMIT)) {
+				TransactionSynchronizationManager.bindResource(CHECK_AFTER_COMMIT, Boolean.TRUE);
 				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 					@Override
 					public void afterCommit() {
 						scheduler.triggerCheckForDueExecutions();
+					}
+
+					@Override
+					public void afterCompletion(int status) {
+						TransactionSynchronizationManager.unbindResourceIfPossible(CHECK_AFTER_COMMIT);
 					}
 				});
 			}

@@ -50,13 +50,6 @@ class EscalationStore {
 		}
 	}
 
-	boolean exists(long incidentNumber, UUID policyId) {
-		return jdbc.sql("select count(*) from escalation where incident_number = :incident and policy_id = :policy")
-			.param("incident", incidentNumber)
-			.param("policy", policyId)
-			.query(Long.class)
-			.single() > 0;
-	}
 
 	List<Escalation> ofIncident(long incidentNumber) {
 		return jdbc.sql(SELECT + " where e.incident_number = :incident order by e.started_at, e.id")

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.escalation.EscalationLevel;
-import dev.firebreak.escalation.EscalationTarget;
 import dev.firebreak.oncall.OnCall;
 import dev.firebreak.oncall.Schedule;
 
@@ -70,7 +69,4 @@ class TargetResolver {
 		}
 	}
 
-	static boolean targets(EscalationLevel level, EscalationTarget.Type type) {
-		return level.targets().stream().anyMatch(t -> t.type() == type);
-	}
 }

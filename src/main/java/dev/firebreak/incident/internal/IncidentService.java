@@ -22,7 +22,6 @@ import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.alerting.AlertTriggered;
-import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Account;

@@ -105,8 +105,6 @@ class HandoffPages {
 	}
 
 	private Schedule schedule(String id) {
-		var uuid = PageProblems.uuid(id);
-		return (uuid == null ? java.util.Optional.<Schedule>empty() : onCall.schedule(uuid))
-			.orElseThrow(() -> new PageProblems.NotFound("Schedule not found", "There is no schedule " + id + "."));
+		return onCall.forPage(id);
 	}
 }

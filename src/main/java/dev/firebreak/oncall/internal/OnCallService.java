@@ -20,6 +20,7 @@ import dev.firebreak.identity.Accounts;
 import dev.firebreak.oncall.OnCall;
 import dev.firebreak.oncall.Schedule;
 import dev.firebreak.oncall.Shift;
+import dev.firebreak.platform.PageProblems;
 import dev.firebreak.platform.Problems;
 
 /** Who is on call: the schedules read through {@link ScheduleResolver}. */
@@ -122,6 +123,13 @@ class OnCallService implements OnCall {
 		var resolution = ScheduleResolver.resolve(zone, layers, store.overrides(List.of(schedule.id()), from, to), from, to);
 		return RotationLint.lint(zone, layers, resolution.shifts(), monday, lint.weeks(), lint.weekShare(),
 				lint.minParticipants(), this::name);
+	}
+
+	/** The schedule a page's address names; a page in words ("Schedule not found") when there is none. */
+	Schedule forPage(String id) {
+		var uuid = PageProblems.uuid(id);
+		return (uuid == null ? Optional.<Schedule>empty() : schedule(uuid))
+			.orElseThrow(() -> new PageProblems.NotFound("Schedule not found", "There is no schedule " + id + "."));
 	}
 
 	Schedule get(UUID id) {

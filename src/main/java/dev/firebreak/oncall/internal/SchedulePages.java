@@ -356,9 +356,7 @@ class SchedulePages {
 	}
 
 	private Schedule schedule(String id) {
-		var uuid = PageProblems.uuid(id);
-		return (uuid == null ? java.util.Optional.<Schedule>empty() : onCall.schedule(uuid))
-			.orElseThrow(() -> new PageProblems.NotFound("Schedule not found", "There is no schedule " + id + "."));
+		return onCall.forPage(id);
 	}
 
 	private Layer layer(Schedule schedule, String layerId) {
