@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -119,10 +120,6 @@ class IngestBatcher implements SmartLifecycle {
 					: "this instance is shutting down; retry");
 		}
 		var submission = new Submission(List.copyOf(commands), new CompletableFuture<>());
-		submission.done().whenComplete((stored, failure) -> {
-			waiting.release();
-			(failure == null ? storedEvents : refusedEvents).increment(commands.size());
-		});
 		var first = commands.get(0);
 		var queue = queues.get(Math.floorMod(31 * first.integration().id().hashCode() + first.dedupKey().hashCode(),
 				queues.size()));
@@ -130,7 +127,12 @@ class IngestBatcher implements SmartLifecycle {
 			submission.done().completeExceptionally(
 					new IngestUnavailable("more events are waiting than this instance takes; retry shortly"));
 		}
+		// the place is given back and the events counted before the caller hears the answer
 		return submission.done().orTimeout(waitAtMost.toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((stored, failure) -> {
+				waiting.release();
+				(failure == null ? storedEvents : refusedEvents).increment(commands.size());
+			})
 			.exceptionallyCompose(failure -> CompletableFuture.failedFuture(unavailable(failure)));
 	}
 
@@ -141,6 +143,9 @@ class IngestBatcher implements SmartLifecycle {
 
 	/** Why events were not stored, in words a client's log can show (the database's own words in parentheses). */
 	private IngestUnavailable unavailable(Throwable failure) {
+		if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
+			failure = wrapped.getCause();
+		}
 		if (failure instanceof IngestUnavailable unavailable) {
 			return unavailable;
 		}
