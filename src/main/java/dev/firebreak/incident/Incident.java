@@ -10,16 +10,23 @@ import java.util.UUID;
  * @param severity null while unclassified
  * @param roles the holder of each single-holder role that is filled
  * @param subjectMatterExperts the experts brought in
+ * @param procedures the severity whose procedures apply: its own, or SEV1 once a SEV2 went unmitigated
+ *        past the policy's time (obligations, cadences and paging follow it); null while unclassified
  */
 public record Incident(long number, String title, String summary, Severity severity, IncidentStatus status,
 		IncidentSource source, List<UUID> affectedServiceIds, String customerImpact, boolean customerReported,
 		boolean dataLossSuspected, boolean security, boolean isPrivate, UUID declaredBy, Milestones milestones,
-		Map<IncidentRole, UUID> roles, List<UUID> subjectMatterExperts) {
+		Map<IncidentRole, UUID> roles, List<UUID> subjectMatterExperts, Severity procedures) {
 
 	public static final String PREFIX = "INC-";
 
 	public String id() {
 		return PREFIX + number;
+	}
+
+	/** Whether it is still being responded to: not resolved, not closed. */
+	public boolean isActive() {
+		return status.isActive();
 	}
 
 	/** Whether this person holds any role on the incident. */

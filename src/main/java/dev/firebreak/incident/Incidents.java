@@ -49,6 +49,12 @@ public interface Incidents {
 	/** Writes what the paging capabilities did (a page, an escalation) on the timeline, by the platform. */
 	TimelineEntry recordPaging(long number, String text);
 
+	/**
+	 * Writes an entry on the timeline for another capability (a status update posted), by the
+	 * platform when {@code actor} is null. Refused on a closed incident.
+	 */
+	TimelineEntry record(long number, TimelineKind kind, String text, UUID actor);
+
 	Mitigation recordMitigation(long number, MitigationLever lever, String description, boolean mitigated, UUID actor);
 
 	/** Adds a note, or with {@code corrects} a correction of an earlier entry. */

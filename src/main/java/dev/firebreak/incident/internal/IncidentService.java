@@ -128,7 +128,7 @@ class IncidentService implements Incidents {
 				declaration.source(), serviceIds, impact,
 				declaration.customerReported(), declaration.dataLossSuspected(), declaration.security(),
 				declaration.isPrivate(), actor, new Milestones(detectedAt, now, null, null, null, null), Map.of(),
-				List.of());
+				List.of(), severity);
 		store.insert(incident);
 		var text = new StringBuilder("Declared ").append(incident.id()).append(" \"").append(title).append("\" as ")
 			.append(severity == null ? "unclassified" : severity).append(" (source: ")
@@ -505,6 +505,13 @@ class IncidentService implements Incidents {
 		var how = via == null || via.isBlank() ? "" : " via " + via;
 		changeStatus(number, IncidentStatus.INVESTIGATING, "acknowledged by " + name(actor) + how, actor);
 		return true;
+	}
+
+	@Override
+	@Transactional
+	public TimelineEntry record(long number, TimelineKind kind, String text, UUID actor) {
+		IncidentRules.notClosed(number, lock(number));
+		return note(number, clock.instant(), actor, kind, text, null);
 	}
 
 	@Override

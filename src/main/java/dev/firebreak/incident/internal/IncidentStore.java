@@ -288,7 +288,7 @@ class IncidentStore {
 				i.source(), List.copyOf(services.getOrDefault(i.number(), List.of())), i.customerImpact(),
 				i.customerReported(), i.dataLossSuspected(), i.security(), i.isPrivate(), i.declaredBy(), i.milestones(),
 				sortedRoles(roles.getOrDefault(i.number(), Map.of())),
-				List.copyOf(experts.getOrDefault(i.number(), List.of()))))
+				List.copyOf(experts.getOrDefault(i.number(), List.of())), i.procedures()))
 			.toList();
 	}
 
@@ -312,6 +312,7 @@ class IncidentStore {
 				new Milestones(Sql.instant(rs, "detected_at"), Sql.instant(rs, "declared_at"),
 						Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "mitigated_at"),
 						Sql.instant(rs, "resolved_at"), Sql.instant(rs, "closed_at")),
-				Map.of(), List.of());
+				Map.of(), List.of(), rs.getTimestamp("sev1_procedures_at") != null ? Severity.SEV1
+						: severity == null ? null : Severity.valueOf(severity));
 	}
 }
