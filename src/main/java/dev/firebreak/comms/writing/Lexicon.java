@@ -87,7 +87,7 @@ final class Lexicon {
 			"Say what users cannot do: 'Card payments are failing for some customers in Europe.'";
 
 	static final List<Term> VAGUE = List.of(
-			term("(?:(?:are|is|were|was|be|been)\\s+)?experiencing\\s+(?:some\\s+|minor\\s+|technical\\s+|intermittent\\s+)?(?:issues|problems|difficulties|disruptions?)",
+			term("experiencing\\s+(?:some\\s+|minor\\s+|technical\\s+|intermittent\\s+)?(?:issues|problems|difficulties|disruptions?)",
 					SAY_WHAT),
 			term("(?:some|minor|technical|certain|unspecified|a few|intermittent|ongoing|unexpected)\\s+(?:issues|problems|difficulties|glitches|disruptions)",
 					SAY_WHAT),
@@ -102,7 +102,9 @@ final class Lexicon {
 			"Promise only what is verified: 'A fix is in place and we are watching that payments keep working. Next update at 15:00 UTC.'";
 
 	static final List<Term> PREMATURE_PROMISES = List.of(
-			term("(?:should|will|expect(?:ed)? to|hope to|going to)\\s+(?:be\\s+)?(?:fully\\s+)?(?:resolved|fixed|back(?:\\s+(?:up|online|to normal))?|restored|working(?:\\s+again)?|up and running|resolve (?:it|this)|fix (?:it|this))"
+			term("(?:should|will|expect(?:ed)? to|hope to|going to|(?:expect|hope)(?:s|ed)? (?:it|this|them|everything|service|services|payments) to)"
+					+ "\\s+(?:be\\s+)?(?:fully\\s+)?(?:resolved|fixed|back(?:\\s+(?:up|online|to normal))?|restored|working(?:\\s+again)?|up and running"
+					+ "|resolve (?:it|this)|fix (?:it|this))"
 					+ "\\s+(?:very\\s+)?(?:soon|shortly|momentarily|quickly|any minute(?: now)?|in (?:a|the next) few minutes)", NOT_YET),
 			term("(?:resolved|fixed|back to normal|restored)\\s+(?:very\\s+)?(?:soon|shortly|momentarily)", NOT_YET),
 			// "is resolved" claims it; "once it is resolved" does not

@@ -104,6 +104,8 @@ class WritingRulesExamplesTests {
 				active("Card payments in Europe are failing; this should be resolved soon. Next update at 15:00 UTC.", PREMATURE_PROMISE),
 				active("Sign-in will be fixed shortly for all customers. Next update in 30 minutes.", PREMATURE_PROMISE),
 				active("The problem with card payments in Europe has been resolved. We are monitoring. Next update at 15:00 UTC.", PREMATURE_PROMISE),
+				active("Checkout is down for everyone. We are rolling out a fix and expect it to be back up shortly. Next update at 12:15 UTC.",
+						PREMATURE_PROMISE),
 				ok("We will keep this page updated until the problem with checkout is resolved. Next update at 15:00 UTC."),
 				resolved("Card payments in Europe have been fixed and work normally since 14:50 UTC."),
 
@@ -121,12 +123,15 @@ class WritingRulesExamplesTests {
 
 				// MISSING_SCOPE
 				active("Things are slow right now. Next update at 15:00 UTC.", MISSING_SCOPE),
+				active("Let us know if anything is slow for you. Next update in 30 minutes.", MISSING_SCOPE),
+				ok("US customers cannot pay by card. Next update in 30 minutes."),
 				ok("Everything is slow for users of the mobile app. Next update at 15:00 UTC."),
 
 				// MISSING_NEXT_UPDATE unless resolved; a time before the promise is not the next update's time
 				active("Card payments are failing for some customers in Europe. Updates to follow.", MISSING_NEXT_UPDATE),
 				active("Card payments are failing in Europe since 14:00 UTC and we will update this page.", MISSING_NEXT_UPDATE),
 				active("Checkout is slow for some customers. We will post another update soon.", MISSING_NEXT_UPDATE),
+				ok("Card payments are failing in Europe. We'll update you in an hour."),
 				ok("Checkout is slow for some customers. We will update by 15:00 UTC."),
 				ok("Checkout is slow for some customers. We will share more information within the next hour."),
 
