@@ -33,4 +33,10 @@ public interface Catalog {
 
 	/** Every service, by name: for choosing the ones an incident affects. */
 	List<Service> allServices();
+
+	/** The mitigation actions of these services, by service and then name, with their real header values. */
+	List<MitigationAction> mitigationActions(Collection<UUID> serviceIds);
+
+	/** One mitigation action, with its real header values. */
+	Optional<MitigationAction> mitigationAction(UUID id);
 }

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.catalog.Change;
 import dev.firebreak.catalog.ChangeRecorded;
+import dev.firebreak.catalog.MitigationAction;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.catalog.Team;
 import dev.firebreak.platform.Page;
@@ -38,10 +39,13 @@ public class CatalogStore implements Catalog {
 
 	private final Clock clock;
 
-	CatalogStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final MitigationActionStore actions;
+
+	CatalogStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MitigationActionStore actions) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.actions = actions;
 	}
 
 	@Override
@@ -115,6 +119,16 @@ public class CatalogStore implements Catalog {
 	@Override
 	public List<Service> allServices() {
 		return jdbc.sql("select * from catalog_service order by name").query((rs, n) -> service(rs)).list();
+	}
+
+	@Override
+	public List<MitigationAction> mitigationActions(Collection<UUID> serviceIds) {
+		return actions.ofServices(serviceIds);
+	}
+
+	@Override
+	public Optional<MitigationAction> mitigationAction(UUID id) {
+		return actions.find(id);
 	}
 
 	Page<Team> teams(Page.Request page) {
