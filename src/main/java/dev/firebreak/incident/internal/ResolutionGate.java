@@ -54,6 +54,11 @@ class ResolutionGate {
 		}
 	}
 
+	/** Entries that tell what was seen, tried and decided; roles and status moves alone tell no story. */
+	private static final java.util.Set<TimelineKind> WHAT_WAS_DONE = java.util.EnumSet.of(TimelineKind.NOTE,
+			TimelineKind.CORRECTION, TimelineKind.MITIGATION, TimelineKind.DECISION, TimelineKind.CHECKPOINT,
+			TimelineKind.ACTION, TimelineKind.STATUS_UPDATE);
+
 	private final IncidentStore incidents;
 
 	private final TimelineStore timeline;
@@ -103,7 +108,7 @@ class ResolutionGate {
 				!mitigations.isEmpty() || has(answers.containment()),
 				"record a mitigation with its lever, or say which containment was chosen (containment)"));
 		var byPeople = timeline.timeline(incident.number()).stream()
-			.filter(entry -> entry.authorId() != null && entry.kind() != TimelineKind.DECLARED).count();
+			.filter(entry -> entry.authorId() != null && WHAT_WAS_DONE.contains(entry.kind())).count();
 		items.add(new Item("timeline", "The timeline has entries written by responders", byPeople > 0,
 				"add what was seen, tried and decided to the timeline"));
 		var communicationOwner = incident.roles().get(IncidentRole.COMMUNICATIONS_LEAD) != null

@@ -148,7 +148,10 @@ final class SummaryWriter {
 			return minutes + " min";
 		}
 		var hours = minutes / 60;
-		return hours < 48 ? hours + " h " + (minutes % 60) + " min" : (hours / 24) + " d " + (hours % 24) + " h";
+		if (hours < 48) {
+			return minutes % 60 == 0 ? hours + " h" : hours + " h " + (minutes % 60) + " min";
+		}
+		return hours % 24 == 0 ? (hours / 24) + " d" : (hours / 24) + " d " + (hours % 24) + " h";
 	}
 
 	private static void key(StringBuilder md, String what, Instant at, Duration since) {
