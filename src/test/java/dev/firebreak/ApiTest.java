@@ -29,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "firebreak.admin.email=" + ApiTest.ADMIN_EMAIL, "firebreak.admin.password=" + ApiTest.ADMIN_PASSWORD,
 				"firebreak.data-dir=target/test-data",
-				// tests run the sweeps themselves, at the simulated times they choose
-				"firebreak.incident.unclassified-sweep=P365D",
 				// durable timers run when a test says time passed, on its thread (see settle())
 				"firebreak.timers.manual=true" })
 @AutoConfigureMockMvc

@@ -100,7 +100,7 @@ class ClusterTests {
 		try {
 			var moves = instances.stream().map(instance -> executor.submit(() -> {
 				start.await();
-				return post(instance, "/api/v1/incidents/" + id + "/status", token, "{\"status\": \"resolved\"}").statusCode();
+				return post(instance, "/api/v1/incidents/" + id + "/resolution", token, Api.RESOLVED_OVER_THE_GATE).statusCode();
 			})).toList();
 			start.countDown();
 			for (var move : moves) {

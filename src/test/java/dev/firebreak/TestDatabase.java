@@ -59,7 +59,6 @@ public final class TestDatabase {
 		properties.put("firebreak.admin.email", adminEmail);
 		properties.put("firebreak.admin.password", adminPassword);
 		properties.put("firebreak.data-dir", "target/test-data");
-		properties.put("firebreak.incident.unclassified-sweep", "P365D");
 		properties.put("firebreak.secret-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
 		return properties;
 	}

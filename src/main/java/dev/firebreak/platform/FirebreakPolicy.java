@@ -93,9 +93,13 @@ public record FirebreakPolicy(
 	public record Escalation(@NotNull Duration noMitigationProgressAfterAck, @NotNull Duration sev2AsSev1After) {
 	}
 
+	/**
+	 * @param recurrenceWithin a SEV3 whose alert (service and dedup key) an incident resolved this
+	 *        recently also had recurs from the same cause, and needs a post-mortem
+	 */
 	public record Postmortem(@NotNull Duration requiredWhenOpenLongerThan, @NotNull Duration draftWithin,
 			@NotNull Duration reviewWithin, @NotNull Duration reviewAtTheLatest, @NotNull Duration publishWithin,
-			@NotNull Duration actionItemReviewAfter) {
+			@NotNull Duration actionItemReviewAfter, @NotNull Duration recurrenceWithin) {
 	}
 
 	/** Per person per on-call week: below {@code healthy} is healthy, above {@code unhealthy} is not. */

@@ -173,8 +173,7 @@ class IngestCrashTests {
 		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx512m", "-cp", classpath, Firebreak.class.getName(), "--server.port=" + port,
 				"--firebreak.data-dir=" + dataDir, "--firebreak.admin.email=" + ADMIN,
-				"--firebreak.admin.password=" + PASSWORD, "--firebreak.ingest.default-rate-per-second=1000000",
-				"--firebreak.incident.unclassified-sweep=P365D"));
+				"--firebreak.admin.password=" + PASSWORD, "--firebreak.ingest.default-rate-per-second=1000000"));
 		database.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Files.createDirectories(log.getParent());
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -298,7 +298,7 @@ final class PagingWorld {
 	}
 
 	void resolve(String incident) {
-		api.post("/api/v1/incidents/" + incident + "/status", admin, "{\"status\": \"resolved\"}").expectStatus(200);
+		api.resolve(incident, admin).expectStatus(200);
 	}
 
 	void raise(String incident, String severity) {

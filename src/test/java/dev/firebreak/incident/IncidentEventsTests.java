@@ -61,7 +61,7 @@ class IncidentEventsTests extends ApiTest {
 		assertThat(events.stream(RoleUnassigned.class)).singleElement()
 			.isEqualTo(new RoleUnassigned(number, IncidentRole.SCRIBE, commander.id(), clock.instant()));
 
-		incidents.changeStatus(number, IncidentStatus.RESOLVED, null, relief.id());
+		api.resolve(Incident.PREFIX + number, relief.token()).expectStatus(200);
 		incidents.changeStatus(number, IncidentStatus.CLOSED, null, relief.id());
 		assertThat(events.stream(IncidentResolved.class)).hasSize(1);
 		assertThat(events.stream(IncidentClosed.class)).hasSize(1);

@@ -65,7 +65,7 @@ class HandoffTests extends ApiTest {
 		var open = declare(bob, "Checkout is slow " + UUID.randomUUID(), "SEV2", false);
 		var secret = declare(bob, "Credential leak " + UUID.randomUUID(), "SEV1", true);
 		var over = declare(bob, "Over already " + UUID.randomUUID(), "SEV3", false);
-		api.post("/api/v1/incidents/" + over.id() + "/status", bob.token(), "{\"status\": \"resolved\"}").expectStatus(200);
+		api.resolve(over.id(), bob.token()).expectStatus(200);
 
 		timePasses(Duration.between(clock.instant(), handoff.minus(Duration.ofMinutes(62))));
 		assertThat(handoffRows(bob, schedule)).as("not told before the lead time").isEmpty();

@@ -95,7 +95,7 @@ class EscalationEngine {
 			return;
 		}
 		var now = clock.instant();
-		var urgency = urgencies.of(incident.severity(), incident.affectedServiceIds(), now);
+		var urgency = urgencies.of(incident.procedures(), incident.affectedServiceIds(), now);
 		for (var policy : byPolicy.values()) {
 			var last = policy.levels().size() - 1;
 			var first = incident.dataLossSuspected() ? last : incident.customerReported() ? Math.min(1, last) : 0;
@@ -116,7 +116,7 @@ class EscalationEngine {
 		if (incident == null || settled(incident)) {
 			return;
 		}
-		var urgency = urgencies.of(incident.severity(), incident.affectedServiceIds(), clock.instant());
+		var urgency = urgencies.of(incident.procedures(), incident.affectedServiceIds(), clock.instant());
 		if (urgency != Urgency.HIGH) {
 			return;
 		}
@@ -163,6 +163,55 @@ class EscalationEngine {
 			return;
 		}
 		advance(escalation, policy, incident, escalation.cycle(), escalation.level(), "");
+	}
+
+	/**
+	 * A missed obligation (a required role unfilled, no mitigation progress) brings in the next
+	 * level of each running policy once, beside whoever already acknowledged, and the commander
+	 * when the rule names them. The escalation itself stays where it is.
+	 */
+	@Transactional
+	void escalateOnce(long number, String obligation, String why, UUID commander) {
+		var incident = incidents.find(number).orElse(null);
+		if (incident == null || isResolved(incident)) {
+			return;
+		}
+		var now = clock.instant();
+		var subject = Subject.incident(number);
+		var paged = new java.util.LinkedHashSet<UUID>();
+		var where = new java.util.ArrayList<String>();
+		for (var escalation : store.ofIncident(number)) {
+			var policy = policies.find(escalation.policyId()).orElse(null);
+			// an escalation nobody acknowledged is moving up by itself; one at its last level has nobody further
+			if (policy == null || escalation.status() == Escalation.Status.ACTIVE
+					|| escalation.level() + 1 >= policy.levels().size()) {
+				continue;
+			}
+			var level = escalation.level() + 1;
+			var people = targets.resolve(policy.levels().get(level), now).people();
+			var label = "level " + (level + 1) + " of '" + policy.name() + "'";
+			for (var person : people) {
+				if (paged.add(person)) {
+					notifications.page(new PageRequest("INC-" + number + ":obligation:" + obligation + ":" + person, person,
+							Urgency.HIGH, subject, "Escalated (" + why + "): " + label));
+				}
+			}
+			if (!people.isEmpty()) {
+				where.add(label);
+			}
+		}
+		if (commander != null && paged.add(commander)) {
+			notifications.page(new PageRequest("INC-" + number + ":obligation:" + obligation + ":" + commander, commander,
+					Urgency.HIGH, subject, "Escalated (" + why + "): the incident commander"));
+			where.add("the incident commander");
+		}
+		if (paged.isEmpty()) {
+			incidents.recordPaging(number, "Could not escalate (" + why + "): no acknowledged escalation of its services has a next level with anybody on call");
+			return;
+		}
+		var names = accounts.findAll(paged).values().stream().map(Account::displayName).sorted()
+			.collect(Collectors.joining(", "));
+		incidents.recordPaging(number, "Escalated (" + why + "): paged " + names + " — " + String.join(", ", where));
 	}
 
 	/** Someone acknowledged, or the incident was resolved: nothing more is paged for it. */
@@ -222,7 +271,7 @@ class EscalationEngine {
 					+ incident.id() + " " + incident.title(), "Paging " + where + ". " + incident.summary(), null));
 		}
 		var delay = policy.levels().get(level).delay() != null ? policy.levels().get(level).delay()
-				: urgencies.ackTarget(incident.severity());
+				: urgencies.ackTarget(incident.procedures());
 		var nextAt = urgency == Urgency.HIGH ? now.plus(delay) : null;
 		store.moveTo(escalation.id(), urgency, cycle, level, nextAt, now);
 		if (nextAt != null) {

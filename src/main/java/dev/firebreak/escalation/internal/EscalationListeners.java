@@ -15,6 +15,8 @@ import dev.firebreak.incident.IncidentAcknowledged;
 import dev.firebreak.incident.IncidentDeclared;
 import dev.firebreak.incident.IncidentResolved;
 import dev.firebreak.incident.IncidentSeverityChanged;
+import dev.firebreak.incident.IncidentProceduresRaised;
+import dev.firebreak.incident.ObligationOverdue;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.notification.Notifications;
 import dev.firebreak.notification.PageRequest;
@@ -65,6 +67,26 @@ class EscalationListeners {
 	@ApplicationModuleListener
 	void on(IncidentSeverityChanged changed) {
 		engine.urgencyChanged(changed.incidentNumber());
+	}
+
+	/** SEV1 procedures bring SEV1's paging: an escalation that only notified now pages. */
+	@ApplicationModuleListener
+	void on(IncidentProceduresRaised raised) {
+		engine.urgencyChanged(raised.incidentNumber());
+	}
+
+	/** A required role left unfilled past its deadline, or no mitigation progress after the acknowledgement. */
+	@ApplicationModuleListener
+	void on(ObligationOverdue missed) {
+		switch (missed.kind()) {
+			case ROLE -> engine.escalateOnce(missed.incidentNumber(), missed.key(), "overdue: " + missed.title(),
+					missed.commanderId());
+			case PROGRESS -> engine.escalateOnce(missed.incidentNumber(), missed.key(),
+					"no mitigation progress since the acknowledgement", null);
+			default -> {
+				// other missed obligations are reminders, sent by the notification capability
+			}
+		}
 	}
 
 	/**

@@ -82,8 +82,15 @@ class IncidentService implements Incidents {
 
 	private final AlertRoutings routings;
 
+	private final ResolutionGate gate;
+
+	private final ObligationBook obligations;
+
 	IncidentService(IncidentStore store, TimelineStore timeline, Accounts accounts, Catalog catalog, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock, Alerts alerts, AlertRoutings routings) {
+			ApplicationEventPublisher events, Clock clock, Alerts alerts, AlertRoutings routings, ResolutionGate gate,
+			ObligationBook obligations) {
+		this.gate = gate;
+		this.obligations = obligations;
 		this.alerts = alerts;
 		this.routings = routings;
 		this.store = store;
@@ -139,6 +146,11 @@ class IncidentService implements Incidents {
 		note(incident.number(), now, actor, TimelineKind.DECLARED, text.toString(), null);
 		audit.record("incident.declared", "incident", incident.id(), title);
 		events.publishEvent(new IncidentDeclared(incident.number(), severity, declaration.source(), serviceIds, declaration.dataLossSuspected(), declaration.isPrivate(), now));
+		if (declaration.source() == IncidentSource.CUSTOMER_REPORT) {
+			// the post-mortem asks why customers knew before our detection did
+			note(incident.number(), now, null, TimelineKind.POLICY, "Detection gap: customers reported this before any "
+					+ "alert did; paging starts one level up, and the post-mortem asks why it was not detected sooner", null);
+		}
 		if (commander != null) {
 			assign(incident.number(), IncidentRole.INCIDENT_COMMANDER, commander, actor, now);
 		}
@@ -216,6 +228,15 @@ class IncidentService implements Incidents {
 			return get(number);
 		}
 		IncidentRules.checkMove(number, current, target);
+		if (target == IncidentStatus.RESOLVED) {
+			var incident = get(number);
+			throw ResolutionGate.refusal(incident, gate.evaluate(incident, ResolutionGate.Answers.NONE));
+		}
+		return move(number, current, target, said, actor);
+	}
+
+	/** Moves the status, past the resolution gate: for the resolution itself, once its gate was passed. */
+	Incident move(long number, IncidentStatus current, IncidentStatus target, String said, UUID actor) {
 		var incident = get(number);
 		var now = clock.instant();
 		var before = incident.milestones();
@@ -308,6 +329,7 @@ class IncidentService implements Incidents {
 		if (mitigated && store.markMitigated(number, now)) {
 			events.publishEvent(new IncidentMitigated(number, now));
 		}
+		obligations.meet(number, Playbook.PROGRESS, "mitigation recorded: " + what);
 		return mitigation;
 	}
 
@@ -342,7 +364,8 @@ class IncidentService implements Incidents {
 	@Override
 	public String summary(long number) {
 		var incident = get(number);
-		return summaries.write(incident, timeline.timeline(number), timeline.mitigations(number));
+		return summaries.write(incident, timeline.timeline(number), timeline.mitigations(number),
+				incident.status().isActive() ? null : store.resolution(number).orElse(null));
 	}
 
 	/** Serialises the grouping of these alerts' services until the transaction ends. */
@@ -504,6 +527,10 @@ class IncidentService implements Incidents {
 		}
 		var how = via == null || via.isBlank() ? "" : " via " + via;
 		changeStatus(number, IncidentStatus.INVESTIGATING, "acknowledged by " + name(actor) + how, actor);
+		if (actor != null && incident.roles().get(IncidentRole.INCIDENT_COMMANDER) == null) {
+			// the on-call person who takes it on leads it until someone else is named (and holds every unfilled role)
+			assign(number, IncidentRole.INCIDENT_COMMANDER, actor, actor, clock.instant());
+		}
 		return true;
 	}
 
@@ -531,7 +558,7 @@ class IncidentService implements Incidents {
 		return store.lock(number).orElseThrow(() -> IncidentRules.noSuchIncident(number));
 	}
 
-	private Incident get(long number) {
+	Incident get(long number) {
 		return store.find(number).orElseThrow(() -> IncidentRules.noSuchIncident(number));
 	}
 

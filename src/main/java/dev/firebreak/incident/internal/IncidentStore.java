@@ -124,11 +124,15 @@ class IncidentStore {
 		return new Page<>(complete(rows), total);
 	}
 
-	/** Active incidents still without severity that were declared at or before {@code cutoff}, oldest first. */
-	List<Long> unclassifiedSince(Instant cutoff) {
-		return jdbc.sql("select number from incident where severity is null and status in (:active) and declared_at <= :cutoff order by number")
-			.param("active", IncidentStatus.active().stream().map(Enum::name).toList())
-			.param("cutoff", Sql.timestamp(cutoff))
+	/** Incidents on any of these services resolved at or after {@code since}, newest first. */
+	List<Long> resolvedSince(java.util.Collection<UUID> services, Instant since) {
+		if (services.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select distinct i.number from incident i join incident_service s on s.incident_number = i.number
+				where s.service_id in (:services) and i.resolved_at >= :since order by i.number desc""")
+			.param("services", services).param("since", Sql.timestamp(since))
 			.query(Long.class).list();
 	}
 
@@ -201,6 +205,31 @@ class IncidentStore {
 	List<UUID> alertsOf(long number) {
 		return jdbc.sql("select alert_id from incident_alert where incident_number = :number order by linked_at, alert_id")
 			.param("number", number).query(UUID.class).list();
+	}
+
+	/** What the resolution said, once the incident was resolved through the gate. */
+	record Resolution(Instant resolvedAt, String rootCause, boolean rootCauseDeferred, String guardrails,
+			String followUps, String overrideReason, boolean postmortemRequired, String postmortemReason,
+			UUID postmortemOwner) {
+	}
+
+	Optional<Resolution> resolution(long number) {
+		return jdbc.sql("select * from incident_resolution where incident_number = :number").param("number", number)
+			.query((rs, i) -> new Resolution(Sql.instant(rs, "resolved_at"), rs.getString("root_cause"),
+					rs.getBoolean("root_cause_deferred"), rs.getString("guardrails"), rs.getString("follow_ups"),
+					rs.getString("override_reason"), rs.getBoolean("postmortem_required"), rs.getString("postmortem_reason"),
+					Sql.uuid(rs, "postmortem_owner")))
+			.optional();
+	}
+
+	void updateCustomerImpact(long number, String impact) {
+		jdbc.sql("update incident set customer_impact = :impact where number = :number")
+			.param("number", number).param("impact", impact).update();
+	}
+
+	void raiseProcedures(long number, Instant at) {
+		jdbc.sql("update incident set sev1_procedures_at = :at where number = :number and sev1_procedures_at is null")
+			.param("number", number).param("at", Sql.timestamp(at)).update();
 	}
 
 	void updateSeverity(long number, Severity severity) {

@@ -40,8 +40,13 @@ final class SummaryWriter {
 		this.catalog = catalog;
 	}
 
-	String write(Incident incident, List<TimelineEntry> timeline, List<Mitigation> mitigations) {
+	/** @param resolution what the resolution said; null while active (or resolved before the gate existed) */
+	String write(Incident incident, List<TimelineEntry> timeline, List<Mitigation> mitigations,
+			IncidentStore.Resolution resolution) {
 		var people = new HashSet<UUID>(incident.roles().values());
+		if (resolution != null && resolution.postmortemOwner() != null) {
+			people.add(resolution.postmortemOwner());
+		}
 		timeline.stream().map(TimelineEntry::authorId).filter(Objects::nonNull).forEach(people::add);
 		var names = accounts.findAll(people);
 		var m = incident.milestones();
@@ -59,7 +64,10 @@ final class SummaryWriter {
 		row(md, "Last change before", catalog.lastChangeBefore(incident.affectedServiceIds(), m.detectedAt())
 			.map(change -> change.summary() + " (" + TIME.format(change.happenedAt()) + " UTC)")
 			.orElse("none recorded"));
-		row(md, "Post-mortem", "not scheduled");
+		row(md, "Post-mortem", resolution == null ? "decided at resolution"
+				: !resolution.postmortemRequired() ? "not required"
+						: "required (" + resolution.postmortemReason() + "), owned by "
+								+ person(resolution.postmortemOwner(), names) + " since " + DATE.format(resolution.resolvedAt()));
 		md.append('\n');
 
 		section(md, "Customer impact", incident.customerImpact());
@@ -96,6 +104,17 @@ final class SummaryWriter {
 		}
 		md.append('\n');
 
+		if (resolution != null) {
+			md.append("## Resolution\n\n");
+			md.append("- Root cause: ").append(resolution.rootCause() != null ? line(resolution.rootCause())
+					: resolution.rootCauseDeferred() ? "deferred to the post-mortem" : "not stated").append('\n');
+			md.append("- Temporary guardrails: ").append(resolution.guardrails() == null ? "not listed" : line(resolution.guardrails())).append('\n');
+			md.append("- Follow-up: ").append(resolution.followUps() == null ? "not listed" : line(resolution.followUps())).append('\n');
+			if (resolution.overrideReason() != null) {
+				md.append("- Resolved over the quality gate: ").append(line(resolution.overrideReason())).append('\n');
+			}
+			md.append('\n');
+		}
 		md.append("## Action items\n\n").append(NONE).append("\n");
 		return md.toString();
 	}
