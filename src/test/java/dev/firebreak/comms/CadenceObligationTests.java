@@ -102,7 +102,7 @@ class CadenceObligationTests extends ApiTest {
 	void resolutionEndsTheInternalCadencesAndThePublicResolvedUpdateMeetsTheLastOne() {
 		var incident = world.declare(responder.token(), "SEV1", false);
 		settle();
-		world.move(incident, responder.token(), "resolved");
+		api.resolve(incident, responder.token()).expectStatus(200);
 		settle();
 
 		assertThat(keys(incident)).containsExactly("update:public");

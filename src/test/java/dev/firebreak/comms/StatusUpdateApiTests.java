@@ -242,7 +242,7 @@ class StatusUpdateApiTests extends ApiTest {
 	@Test
 	void afterResolutionOnlyTheFinalWordsMayFollowAndNothingOnceClosed() {
 		var incident = world.declare(responder.token(), "SEV3", false);
-		world.move(incident, responder.token(), "resolved");
+		api.resolve(incident, responder.token()).expectStatus(200);
 
 		world.post(incident, responder.token(), """
 				{"audience": "public", "phase": "monitoring", "text": "A fix is in place. Next update by 11:00 UTC."}""")

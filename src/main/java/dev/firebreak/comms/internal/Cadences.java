@@ -3,7 +3,6 @@ package dev.firebreak.comms.internal;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +21,7 @@ import dev.firebreak.platform.FirebreakPolicy;
 @Component
 class Cadences {
 
-	private final ObjectProvider<Obligations> obligations;
+	private final Obligations obligations;
 
 	private final Incidents incidents;
 
@@ -30,7 +29,7 @@ class Cadences {
 
 	private final FirebreakPolicy policy;
 
-	Cadences(ObjectProvider<Obligations> obligations, Incidents incidents, UpdateStore updates, FirebreakPolicy policy) {
+	Cadences(Obligations obligations, Incidents incidents, UpdateStore updates, FirebreakPolicy policy) {
 		this.obligations = obligations;
 		this.incidents = incidents;
 		this.updates = updates;
@@ -39,12 +38,13 @@ class Cadences {
 
 	@Transactional
 	void refresh(long number) {
-		var book = obligations.getIfAvailable();
+		// the cadence lock before the incident's (taken by opening one): every path takes them in this order
+		var restartedAt = updates.lockCadences(number).orElse(null);
 		var incident = incidents.find(number).orElse(null);
-		if (book == null || incident == null) {
+		if (incident == null) {
 			return;
 		}
-		var restartedAt = updates.lockCadences(number).orElse(null);
+		var book = obligations;
 		var lastPublic = updates.last(number, Audience.PUBLIC).orElse(null);
 		var facts = new CadencePlan.Facts(postedAt(number, Audience.INTERNAL), postedAt(number, Audience.STAKEHOLDERS),
 				lastPublic == null ? null : lastPublic.postedAt(), lastPublic == null ? null : lastPublic.phase(),

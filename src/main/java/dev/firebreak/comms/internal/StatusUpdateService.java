@@ -95,10 +95,11 @@ class StatusUpdateService implements StatusUpdates {
 		var update = new StatusUpdate(UUID.randomUUID(), number, audience, phase, text, components, author, now,
 				findings, findings.isEmpty() ? null : reason);
 		store.insert(update);
+		// the cadences first: they lock their row before the incident's, as their listeners do
+		cadences.refresh(number);
 		incidents.record(number, TimelineKind.STATUS_UPDATE, timelineText(update), author);
 		audit.record("status_update.posted", "incident", incident.id(),
 				describe(update) + (findings.isEmpty() ? "" : ", posted despite " + findings.size() + " writing finding(s)"));
-		cadences.refresh(number);
 		events.publishEvent(new StatusUpdatePosted(number, update.id(), audience, phase, incident.isPrivate(), now));
 		return update;
 	}
