@@ -456,6 +456,10 @@ class IncidentApiTests extends ApiTest {
 		clock.advance(Duration.ofMinutes(18));
 		api.put("/api/v1/incidents/" + id + "/roles/communications_lead", responder.token(),
 				"{\"account_id\": \"" + responder.id() + "\"}").expectStatus(200);
+		api.post("/api/v1/incidents/" + id + "/status-updates", responder.token(), """
+				{"audience": "public", "phase": "resolved", "text": "Ordering works normally again since 10:24 UTC."}""").expectStatus(201);
+		api.post("/api/v1/incidents/" + id + "/status-updates", responder.token(), """
+				{"audience": "internal", "text": "Rolled back; checkout is healthy."}""").expectStatus(201);
 		api.post("/api/v1/incidents/" + id + "/resolution", responder.token(), """
 				{"mitigation_verified": true, "root_cause": "A config push without a canary", "systems_normal": true,
 				 "customers_can_resume": true, "guardrails": "Config pushes frozen until the canary exists"}""")
