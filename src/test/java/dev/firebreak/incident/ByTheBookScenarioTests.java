@@ -343,6 +343,8 @@ class ByTheBookScenarioTests extends ApiTest {
 		var id = declare(commander, "SEV3");
 		timePasses(ofMinutes(5));
 		mitigate(id, true);
+		api.post("/api/v1/incidents/" + id + "/status-updates", commander.token(), """
+				{"audience": "internal", "text": "Index rebuild stopped; search latency is back to normal."}""").expectStatus(201);
 		var resolved = api.post("/api/v1/incidents/" + id + "/resolution", commander.token(), """
 				{"customer_impact": "Search was slow for some customers", "mitigation_verified": true,
 				 "root_cause": "An index rebuild during business hours", "systems_normal": true, "customers_can_resume": true,

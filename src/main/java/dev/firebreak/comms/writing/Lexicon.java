@@ -135,7 +135,7 @@ final class Lexicon {
 	/** Where a draft says which product, region or customers are affected (the MISSING_SCOPE heuristic). */
 	static final List<Pattern> SCOPE = List.of(
 			// products and features customers recognise
-			phrase("(?:card |online |mobile )?payments?|checkout|log ?ins?|logging in|log in|sign[- ]?(?:in|up|ins|ups)|signing (?:in|up)"
+			phrase("(?:card |online |mobile )?payments?|pay(?:ing)? (?:by|with|online)|checkout|log ?ins?|logging in|log in|sign[- ]?(?:in|up|ins|ups)|signing (?:in|up)"
 					+ "|registration|dashboards?|APIs?|search|e-?mails?|notifications?|(?:mobile |iOS |Android |web )?apps?|website|web ?site"
 					+ "|orders?|ordering|invoices?|invoicing|billing|subscriptions?|accounts?|password resets?|uploads?|downloads?|files?"
 					+ "|messages?|messaging|chat|calls?|video|webhooks?|integrations?|exports?|imports?|transfers?|refunds?|payouts?"

@@ -66,6 +66,7 @@ class WritingRulesExamplesTests {
 				ok("Monitoring: sign-in for enterprise customers is back to normal since 10:05 UTC. We will post another update in 60 minutes."),
 				ok("Checkout is slow for all customers in the US since 2:30 pm EST. Next update at 3:30 pm EST."),
 				ok("Some customers in Asia cannot upload files. Next update: UTC 15:00."),
+				ok("Customers cannot pay by card. Next update by 10:30 UTC."),
 				resolved("Resolved: card payments in Europe work normally again since 14:50 UTC. Between 13:55 and 14:50 UTC some customers could not pay by card. We are sorry for the disruption."),
 				resolved("Search on the website is working normally again. From 09:10 to 09:40 CET searches returned no results for customers in Germany. We will publish a review of what happened."),
 				resolved("Resolved: payments work again"),
