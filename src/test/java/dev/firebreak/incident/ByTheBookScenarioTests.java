@@ -400,7 +400,49 @@ class ByTheBookScenarioTests extends ApiTest {
 		assertThat(gate(slow).get("postmortem").get("reason").asString()).startsWith("it was open 4 h 1 min");
 	}
 
+	@Test
+	void aSev3WhoseAlertAnIncidentResolvedWithinThirtyDaysAlsoHadRequiresAPostMortem() {
+		var admin = adminToken();
+		var service = service(admin);
+		var key = api.post("/api/v1/services/" + service + "/integrations", admin, "{\"type\": \"events_v2\"}")
+			.expectStatus(201).json().get("routing_key").asString();
+		var disk = "disk-full-" + UUID.randomUUID();
+		alert(key, disk, "trigger");
+		var first = incidentsOf(service).get(0);
+		assertThat(incident(first).get("severity").asString()).isEqualTo("SEV3");
+		assertThat(gate(first).get("postmortem").get("required").asBoolean()).isFalse();
+		alert(key, disk, "resolve");
+		api.resolve(first, admin).expectStatus(200);
+
+		timePasses(java.time.Duration.ofDays(3));
+		alert(key, disk, "trigger");
+		var again = incidentsOf(service).get(0);
+		assertThat(again).isNotEqualTo(first);
+		assertThat(gate(again).get("postmortem").get("reason").asString())
+			.isEqualTo("a SEV3 recurring from the same cause as " + first);
+
+		timePasses(ofMinutes(10));
+		alert(key, "cpu-" + UUID.randomUUID(), "trigger");
+		var other = incidentsOf(service).get(0);
+		assertThat(other).isNotIn(first, again);
+		assertThat(gate(other).get("postmortem").get("required").asBoolean()).as("another alert, another cause").isFalse();
+	}
+
 	// ---- helpers ----
+
+	private void alert(String routingKey, String dedupKey, String action) {
+		api.post("/v2/enqueue", null, """
+				{"routing_key": "%s", "event_action": "%s", "dedup_key": "%s",
+				 "payload": {"summary": "Disk almost full on the order store", "source": "prometheus", "severity": "error"}}"""
+			.formatted(routingKey, action, dedupKey)).expectStatus(202);
+		settle();
+	}
+
+	/** The incidents of a service, newest first. */
+	private List<String> incidentsOf(String service) {
+		return api.get("/api/v1/incidents?service=" + service, commander.token()).expectStatus(200).json().get("items")
+			.values().stream().map(i -> i.get("id").asString()).toList();
+	}
 
 	private String declare(Person by, String severity) {
 		return api.post("/api/v1/incidents", by.token(), """

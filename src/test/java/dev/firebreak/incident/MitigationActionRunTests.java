@@ -245,8 +245,7 @@ class MitigationActionRunTests extends ApiTest {
 	void aResolvedIncidentRunsNothing() {
 		var action = register(service, "Too late", flags.url("/late").toString(), false);
 		var incident = declare(service);
-		api.post("/api/v1/incidents/" + incident + "/status", responder.token(), "{\"status\": \"resolved\"}")
-			.expectStatus(200);
+		api.resolve(incident, responder.token()).expectStatus(200);
 
 		assertThat(api.post(runOf(incident, action), responder.token(), null).problem(409).get("detail").asString())
 			.contains("re-open");
