@@ -56,8 +56,13 @@ class WarRoomBrowserTests extends BrowserTest {
 		browser().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
 		browser().navigate().refresh();
 		waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("war-room-banner")));
+		var wider = browser().executeScript("""
+				var width = document.documentElement.clientWidth;
+				return Array.from(document.querySelectorAll('body *'))
+				  .filter(e => e.getBoundingClientRect().right > width + 1)
+				  .map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 10).join(', ');""");
 		assertThat((Boolean) browser().executeScript(
-				"return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+				"return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).as("wider than the phone: %s", wider).isTrue();
 		screenshot("war-room-phone.png");
 	}
 

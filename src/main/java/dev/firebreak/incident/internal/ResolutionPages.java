@@ -37,6 +37,8 @@ class ResolutionPages extends PageProblems {
 
 	static final String FRAGMENT = "incident/partials/resolve :: resolve";
 
+	static final String RESOLVED_FRAGMENT = "incident/partials/resolve :: resolved";
+
 	private final Incidents incidents;
 
 	private final Resolutions resolutions;
@@ -105,8 +107,10 @@ class ResolutionPages extends PageProblems {
 		}
 		var page = "/incidents/" + incident.id();
 		if (htmx != null) {
-			// htmx follows this with a whole page, instead of putting the incident inside the dialog
+			// not a 302: the browser would follow it inside the request and htmx would never see the header
 			response.setHeader("HX-Redirect", page);
+			model.addAttribute("incident", incident);
+			return RESOLVED_FRAGMENT;
 		}
 		return "redirect:" + page;
 	}
