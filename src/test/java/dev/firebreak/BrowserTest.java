@@ -49,17 +49,31 @@ public abstract class BrowserTest extends ApiTest {
 
 	private Path profile;
 
+	private ChromeDriver second;
+
+	private Path secondProfile;
+
 	@AfterEach
 	void closeBrowser() throws IOException {
 		if (browser != null) {
 			browser.quit();
 			browser = null;
 		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
+		if (second != null) {
+			second.quit();
+			second = null;
+		}
+		delete(profile);
+		profile = null;
+		delete(secondProfile);
+		secondProfile = null;
+	}
+
+	private static void delete(Path directory) throws IOException {
+		if (directory != null) {
+			try (Stream<Path> files = Files.walk(directory)) {
 				files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
 			}
-			profile = null;
 		}
 	}
 
@@ -110,22 +124,39 @@ public abstract class BrowserTest extends ApiTest {
 
 	protected ChromeDriver browser() {
 		if (browser == null) {
-			requireChromium();
-			try {
-				profile = Files.createTempDirectory("firebreak-chromium");
-			}
-			catch (IOException e) {
-				throw new IllegalStateException("Could not make a profile directory for Chromium", e);
-			}
-			var options = new ChromeOptions();
-			options.setBinary(CHROMIUM);
-			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1400,2000", "--lang=en-GB", "--user-data-dir=" + profile);
-			var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-			browser = new ChromeDriver(service, options);
+			profile = profile();
+			browser = start(profile);
 		}
 		return browser;
+	}
+
+	/** A second browser with its own profile (its own session): two people on one page. */
+	protected ChromeDriver secondBrowser() {
+		if (second == null) {
+			secondProfile = profile();
+			second = start(secondProfile);
+		}
+		return second;
+	}
+
+	private static Path profile() {
+		requireChromium();
+		try {
+			return Files.createTempDirectory("firebreak-chromium");
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Could not make a profile directory for Chromium", e);
+		}
+	}
+
+	private static ChromeDriver start(Path profile) {
+		var options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1400,2000", "--lang=en-GB", "--user-data-dir=" + profile);
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+		return new ChromeDriver(service, options);
 	}
 
 	/** Without Chromium the browser tests cannot run: in CI that is a failure, on a laptop a skip. */

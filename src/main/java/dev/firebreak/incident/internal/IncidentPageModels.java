@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import dev.firebreak.incident.Declaration;
 import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.Mitigation;
 import dev.firebreak.incident.Severity;
@@ -75,14 +74,12 @@ final class IncidentPageModels {
 		}
 	}
 
-	record IncidentRow(Incident incident, String commander) {
+	/** @param pressing its most pressing open obligation; null when it owes nothing (or is no longer active) */
+	record IncidentRow(Incident incident, String commander, WarRoomPageModels.ObligationRow pressing) {
 
 		public String severity() {
 			return IncidentPages.severity(incident.severity());
 		}
-	}
-
-	record RoleRow(IncidentRole role, String holder, boolean mine) {
 	}
 
 	record MitigationRow(Mitigation mitigation, String recordedBy) {
@@ -91,7 +88,7 @@ final class IncidentPageModels {
 	record TimelineRow(TimelineEntry entry, String author, String kind) {
 
 		static TimelineRow of(TimelineEntry entry, Map<UUID, String> names) {
-			return new TimelineRow(entry, IncidentPages.nameOf(names, entry.authorId(), "Firebreak"),
+			return new TimelineRow(entry, IncidentPageView.nameOf(names, entry.authorId(), "Firebreak"),
 					entry.kind().toString().replace('_', ' '));
 		}
 	}

@@ -1,16 +1,9 @@
 package dev.firebreak.incident.internal;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,7 +23,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.firebreak.catalog.Catalog;
-import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
 import dev.firebreak.incident.Incident;
@@ -41,7 +33,6 @@ import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.Severity;
-import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.platform.Page;
 import dev.firebreak.platform.PageProblems;
 
@@ -68,15 +59,22 @@ class IncidentPages extends PageProblems {
 
 	private final Incidents incidents;
 
-	private final Accounts accounts;
-
 	private final Catalog catalog;
 
-	IncidentPages(Incidents incidents, Accounts accounts, Catalog catalog) {
+	private final IncidentPageView view;
+
+	private final ObligationBook obligations;
+
+	private final java.time.Clock clock;
+
+	IncidentPages(Incidents incidents, Catalog catalog, IncidentPageView view, ObligationBook obligations,
+			java.time.Clock clock) {
 		super("/", "Back to the incidents");
 		this.incidents = incidents;
-		this.accounts = accounts;
 		this.catalog = catalog;
+		this.view = view;
+		this.obligations = obligations;
+		this.clock = clock;
 	}
 
 	@ModelAttribute
@@ -125,10 +123,16 @@ class IncidentPages extends PageProblems {
 		};
 		var request = Page.Request.of(page, PAGE_SIZE);
 		var found = incidents.list(new IncidentFilter(statuses, null, null, null), request, user);
-		var names = names(found.items().stream().map(i -> i.roles().get(IncidentRole.INCIDENT_COMMANDER)).toList());
+		var names = view.names(found.items().stream().map(i -> i.roles().get(IncidentRole.INCIDENT_COMMANDER)).toList());
+		// the dashboard's question: what does each active incident owe first
+		var pressing = obligations.mostPressing(found.items().stream().filter(Incident::isActive).toList());
+		var now = clock.instant();
 		model.addAttribute("rows", found.items().stream()
-			.map(i -> new IncidentPageModels.IncidentRow(i, nameOf(names, i.roles().get(IncidentRole.INCIDENT_COMMANDER), "unassigned")))
+			.map(i -> new IncidentPageModels.IncidentRow(i,
+					IncidentPageView.nameOf(names, i.roles().get(IncidentRole.INCIDENT_COMMANDER), IncidentPageView.NOBODY),
+					pressing.containsKey(i.number()) ? WarRoomPageModels.ObligationRow.of(pressing.get(i.number()), "", now) : null))
 			.toList());
+		model.addAttribute("serverNow", now.toEpochMilli());
 		model.addAttribute("total", found.total());
 		model.addAttribute("show", shown);
 		model.addAttribute("statuses", IncidentStatus.values());
@@ -255,7 +259,7 @@ class IncidentPages extends PageProblems {
 		}
 		if (htmx != null) {
 			model.addAttribute("incident", incident);
-			model.addAttribute("timeline", timeline(incident.number()));
+			model.addAttribute("timeline", view.timeline(incident.number()));
 			model.addAttribute("noteError", problem);
 			return TIMELINE_FRAGMENT;
 		}
@@ -292,50 +296,7 @@ class IncidentPages extends PageProblems {
 	}
 
 	private void showIncident(Incident incident, FirebreakUser user, Model model) {
-		var mitigations = incidents.mitigations(incident.number());
-		var timeline = incidents.timeline(incident.number());
-		var people = new HashSet<UUID>(incident.roles().values());
-		people.addAll(incident.subjectMatterExperts());
-		people.add(incident.declaredBy());
-		mitigations.forEach(m -> people.add(m.recordedBy()));
-		timeline.forEach(entry -> people.add(entry.authorId()));
-		var names = names(people);
-
-		var roles = new ArrayList<IncidentPageModels.RoleRow>();
-		for (var role : IncidentRole.values()) {
-			if (role.isSingleHolder()) {
-				var holder = incident.roles().get(role);
-				roles.add(new IncidentPageModels.RoleRow(role, nameOf(names, holder, "unassigned"), user.id().equals(holder)));
-			}
-		}
-		model.addAttribute("incident", incident);
-		model.addAttribute("severity", severity(incident.severity()));
-		var services = catalog.services(incident.affectedServiceIds());
-		model.addAttribute("affectedServices", incident.affectedServiceIds().stream()
-			.map(serviceId -> services.containsKey(serviceId) ? services.get(serviceId).name() : "a removed service")
-			.sorted().collect(Collectors.joining(", ")));
-		model.addAttribute("lastChange", catalog.lastChangeBefore(incident.affectedServiceIds(),
-				incident.milestones().detectedAt())
-			.map(change -> change.summary() + " (" + IncidentPageModels.UtcTime.INSTANCE.format(change.happenedAt()) + ")")
-			.orElse("none recorded"));
-		model.addAttribute("declaredBy", nameOf(names, incident.declaredBy(), "Firebreak (from an alert)"));
-		model.addAttribute("roles", roles);
-		model.addAttribute("experts", incident.subjectMatterExperts().stream().map(e -> nameOf(names, e, "")).toList());
-		model.addAttribute("isExpert", incident.subjectMatterExperts().contains(user.id()));
-		model.addAttribute("nextStatuses", List.copyOf(incident.status().next()));
-		model.addAttribute("allRoles", IncidentRole.values());
-		model.addAttribute("people", user.role() == Role.VIEWER ? List.of() : accounts.all());
-		model.addAttribute("severities", Severity.values());
-		model.addAttribute("levers", MitigationLever.values());
-		model.addAttribute("mitigations",
-				mitigations.stream().map(m -> new IncidentPageModels.MitigationRow(m, nameOf(names, m.recordedBy(), "Firebreak"))).toList());
-		model.addAttribute("timeline", timeline.stream().map(entry -> IncidentPageModels.TimelineRow.of(entry, names)).toList());
-	}
-
-	private List<IncidentPageModels.TimelineRow> timeline(long number) {
-		var entries = incidents.timeline(number);
-		var names = names(entries.stream().map(TimelineEntry::authorId).toList());
-		return entries.stream().map(entry -> IncidentPageModels.TimelineRow.of(entry, names)).toList();
+		view.show(incident, user, model);
 	}
 
 	/** The incident, if this person may see it; otherwise the same 404 whether or not it exists. */
@@ -345,22 +306,6 @@ class IncidentPages extends PageProblems {
 			throw new NoSuchIncident(id);
 		}
 		return incidents.find(number, user).orElseThrow(() -> new NoSuchIncident(Incident.PREFIX + number));
-	}
-
-	private Map<UUID, String> names(Collection<UUID> ids) {
-		var wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
-		var names = new HashMap<UUID, String>();
-		if (!wanted.isEmpty()) {
-			accounts.findAll(wanted).forEach((id, account) -> names.put(id, account.displayName()));
-		}
-		return names;
-	}
-
-	static String nameOf(Map<UUID, String> names, UUID id, String nobody) {
-		if (id == null) {
-			return nobody;
-		}
-		return names.getOrDefault(id, "a removed account");
 	}
 
 	// ---- errors a person can act on, never a stack trace ----

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -88,6 +91,16 @@ class ObligationBook implements Obligations {
 		return store.of(number).stream().map(row -> obligation(row, incident, now))
 			.sorted(Comparator.comparing((Obligation o) -> !o.state().isOpen()).thenComparing(Obligation::dueAt))
 			.toList();
+	}
+
+	/** The most pressing open obligation of each of these incidents (the soonest due), by number. */
+	Map<Long, Obligation> mostPressing(Collection<Incident> incidents) {
+		var byNumber = incidents.stream().collect(Collectors.toMap(Incident::number, i -> i, (a, b) -> a));
+		var now = clock.instant();
+		var pressing = new HashMap<Long, Obligation>();
+		store.mostPressing(byNumber.keySet())
+			.forEach((number, row) -> pressing.put(number, obligation(row, byNumber.get(number), now)));
+		return pressing;
 	}
 
 	@Override

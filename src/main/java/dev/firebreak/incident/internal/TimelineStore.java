@@ -40,6 +40,24 @@ class TimelineStore {
 			.param("number", number).query((rs, n) -> entry(rs)).list();
 	}
 
+	/** A timeline entry with its place in the order of every entry written, on any instance. */
+	record Sequenced(long seq, TimelineEntry entry) {
+	}
+
+	/** The highest place any entry of this incident has; 0 when it has none. */
+	long lastSeq(long number) {
+		return jdbc.sql("select coalesce(max(seq), 0) from incident_timeline where incident_number = :number")
+			.param("number", number).query(Long.class).single();
+	}
+
+	/** The entries of these incidents written after the place {@code afterSeq}, in order. */
+	List<Sequenced> after(java.util.Collection<Long> numbers, long afterSeq) {
+		return jdbc.sql("""
+				select * from incident_timeline where incident_number in (:numbers) and seq > :after order by seq""")
+			.param("numbers", numbers).param("after", afterSeq)
+			.query((rs, n) -> new Sequenced(rs.getLong("seq"), entry(rs))).list();
+	}
+
 	Optional<TimelineEntry> entry(UUID id) {
 		return jdbc.sql("select * from incident_timeline where id = :id").param("id", id)
 			.query((rs, n) -> entry(rs)).optional();
