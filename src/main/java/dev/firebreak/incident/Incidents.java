@@ -24,6 +24,12 @@ public interface Incidents {
 	/** An incident as this person may see it: private ones only for admins and the people on them. */
 	Optional<Incident> find(long number, FirebreakUser viewer);
 
+	/**
+	 * An incident by its id ({@code INC-42}, or {@code 42}) as this person may see it; otherwise a
+	 * 404 problem, for a malformed id too — a private incident does not exist for those outside it.
+	 */
+	Incident visible(String id, FirebreakUser viewer);
+
 	Page<Incident> list(IncidentFilter filter, Page.Request page, FirebreakUser viewer);
 
 	Incident changeSeverity(long number, Severity severity, String reason, UUID actor);
@@ -50,8 +56,8 @@ public interface Incidents {
 	TimelineEntry recordPaging(long number, String text);
 
 	/**
-	 * Writes an entry on the timeline for another capability (a status update posted), by the
-	 * platform when {@code actor} is null. Refused on a closed incident.
+	 * Writes an entry on the timeline for another capability: a status update posted (the only kind
+	 * another capability owns), by the platform when {@code actor} is null. Refused on a closed incident.
 	 */
 	TimelineEntry record(long number, TimelineKind kind, String text, UUID actor);
 

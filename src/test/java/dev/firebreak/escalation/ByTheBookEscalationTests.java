@@ -44,6 +44,20 @@ class ByTheBookEscalationTests extends ApiTest {
 	}
 
 	@Test
+	void anIncidentCustomersReportedStartsOneLevelUpAndSaysSo() {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var bob = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
+
+		var incident = world.declare("SEV2", "\"source\": \"customer_report\",", checkout);
+		settle();
+		assertThat(world.pagesTo(incident, bob)).containsExactly("email");
+		assertThat(world.pagesTo(incident, alice)).isEmpty();
+		assertThat(world.timeline(incident)).anyMatch(text -> text.startsWith("Detection gap: customers reported this"));
+	}
+
+	@Test
 	void noMitigationProgressThirtyMinutesAfterTheAcknowledgementEscalatesOneLevel() {
 		var alice = world.reachable(person("responder"), "email", 0);
 		var bob = world.reachable(person("responder"), "email", 0);

@@ -66,9 +66,16 @@ class ByTheBookScenarioTests extends ApiTest {
 		timePasses(ofMinutes(1));
 		assertThat(noticesTo(commander, id, "role:operations_lead")).singleElement().asString().endsWith(":due/" + commander.id());
 		timePasses(ofMinutes(5));
-		assertThat(noticesTo(commander, id, "role:operations_lead")).hasSize(2).last().asString().endsWith(":overdue/" + commander.id());
+		assertThat(pagesTo(commander, id)).as("a missed role pages the commander").singleElement().asString().contains(":missed:");
+		assertThat(noticesTo(commander, id, "role:operations_lead")).as("the page says it; no notice besides").hasSize(1);
+
+		timePasses(ofMinutes(10));
+		assertThat(noticesTo(commander, id, "mitigate:war-room")).hasSize(1).last().asString().endsWith(":due/" + commander.id());
+		timePasses(ofMinutes(5));
+		assertThat(noticesTo(commander, id, "mitigate:war-room")).hasSize(2).last().asString().endsWith(":overdue/" + commander.id());
 		timePasses(ofMinutes(30));
-		assertThat(noticesTo(commander, id, "role:operations_lead")).as("told once per obligation and due time").hasSize(2);
+		assertThat(noticesTo(commander, id, "mitigate:war-room")).as("told once per obligation and due time").hasSize(2);
+		assertThat(pagesTo(commander, id)).hasSize(1);
 	}
 
 	@Test
@@ -148,6 +155,44 @@ class ByTheBookScenarioTests extends ApiTest {
 		assertThat(Instant.parse(obligation(id, "role:scribe").get("due_at").asString())).isEqualTo(raised.plus(ofMinutes(15)));
 	}
 
+	@Test
+	void aRoleItsHolderLeavesIsOwedAgainFromThatMoment() {
+		var id = declare(commander, "SEV2");
+		var ops = person("responder");
+		assign(id, "operations_lead", ops);
+		timePasses(ofMinutes(20));
+		api.delete("/api/v1/incidents/" + id + "/roles/operations_lead", commander.token()).expectStatus(200);
+		settle();
+		var left = clock.instant();
+		assertThat(obligation(id, "role:operations_lead").get("state").asString()).isEqualTo("pending");
+		assertThat(obligation(id, "role:operations_lead").get("due_at").asString()).isEqualTo(left.plus(ofMinutes(15)).toString());
+	}
+
+	@Test
+	void loweringASev1ToSev2StartsTheSev2DeadlinesThenAndRaisingAgainEndsNothingEarly() {
+		var id = declare(commander, "SEV1");
+		timePasses(ofMinutes(70));
+		api.post("/api/v1/incidents/" + id + "/severity", commander.token(),
+				"{\"severity\": \"SEV2\", \"reason\": \"only EU customers now\"}").expectStatus(200);
+		settle();
+		var lowered = clock.instant();
+		assertThat(obligation(id, "mitigate:sev1-procedures").get("due_at").asString())
+			.isEqualTo(lowered.plus(ofMinutes(60)).toString());
+		timePasses(ofMinutes(59));
+		assertThat(incident(id).get("procedures").asString()).isEqualTo("SEV2");
+		timePasses(ofMinutes(1));
+		assertThat(incident(id).get("procedures").asString()).isEqualTo("SEV1");
+		assertThat(timeline(id)).anyMatch(text -> text.startsWith("SEV1 procedures apply: SEV2 not mitigated 1 h after it became SEV2"));
+		assertThat(obligation(id, "mitigate:sev1-procedures").get("state").asString()).as("its consequence happened").isEqualTo("met");
+
+		api.post("/api/v1/incidents/" + id + "/severity", commander.token(),
+				"{\"severity\": \"SEV3\", \"reason\": \"a workaround exists\"}").expectStatus(200);
+		settle();
+		assertThat(incident(id).get("procedures").asString()).as("a person's severity ends SEV1 procedures").isEqualTo("SEV3");
+		assertThat(keys(id)).noneMatch(key -> key.startsWith("role:") && !key.equals("role:incident_commander")
+				&& List.of("pending", "due_soon", "overdue").contains(obligation(id, key).get("state").asString()));
+	}
+
 	// ---- war room ----
 
 	@Test
@@ -182,7 +227,8 @@ class ByTheBookScenarioTests extends ApiTest {
 		timePasses(ofMinutes(1));
 		assertThat(warRoom(id).get("active").asBoolean()).isTrue();
 		assertThat(warRoom(id).get("reason").asString()).isEqualTo("SEV2 not mitigated 30 min after declaration");
-		assertThat(obligation(id, "mitigate:war-room").get("state").asString()).isEqualTo("overdue");
+		assertThat(obligation(id, "mitigate:war-room").get("state").asString()).as("its consequence happened").isEqualTo("met");
+		assertThat(obligation(id, "mitigate:war-room").get("outcome").asString()).startsWith("a war room opened at ");
 		assertThat(keys(id)).contains("checkpoint");
 	}
 
@@ -268,6 +314,8 @@ class ByTheBookScenarioTests extends ApiTest {
 				{"decision": "Fail over to eu-west", "rationale": "eu-central cannot take writes"}""").expectStatus(200);
 		var viewer = person("viewer");
 		api.post("/api/v1/incidents/" + id + "/decisions", viewer.token(), "{\"decision\": \"Reboot everything\"}").problem(403);
+		var bystander = person("responder");
+		api.post("/api/v1/incidents/" + id + "/decisions", bystander.token(), "{\"decision\": \"Reboot everything\"}").problem(403);
 		api.post("/api/v1/incidents/" + id + "/decisions", commander.token(), "{\"rationale\": \"no decision\"}").problem(400);
 
 		var decisions = api.get("/api/v1/incidents/" + id + "/decisions", commander.token()).expectStatus(200).json().get("items");
@@ -277,6 +325,13 @@ class ByTheBookScenarioTests extends ApiTest {
 		});
 		assertThat(timeline(id)).anyMatch(text -> text.startsWith("Decided by ") && text.endsWith(
 				": Fail over to eu-west. Why: eu-central cannot take writes"));
+
+		var scribe = person("responder");
+		assign(id, "scribe", scribe);
+		api.post("/api/v1/incidents/" + id + "/decisions", scribe.token(), "{\"decision\": \"Freeze deploys\"}").expectStatus(200);
+		var recorded = api.get("/api/v1/incidents/" + id + "/decisions", commander.token()).json().get("items").get(1);
+		assertThat(recorded.get("decided_by").asString()).as("the scribe writes the commander's decision").isEqualTo(commander.id().toString());
+		assertThat(timeline(id)).anyMatch(text -> text.contains("(recorded by ") && text.endsWith(": Freeze deploys"));
 	}
 
 	@Test
@@ -372,6 +427,21 @@ class ByTheBookScenarioTests extends ApiTest {
 				&& text.contains("Why: false alarm: a test alert. Unmet: "));
 		assertThat(api.get("/api/v1/incidents/" + id + "/summary.md", commander.token()).body())
 			.contains("- Resolved over the quality gate: false alarm: a test alert");
+	}
+
+	@Test
+	void aReopenedIncidentIsResolvedAgainThroughTheGateAndKeepsTheLastWord() {
+		var id = declare(commander, "SEV3");
+		api.resolve(id, commander.token()).expectStatus(200);
+		api.post("/api/v1/incidents/" + id + "/status", commander.token(), "{\"status\": \"investigating\"}").expectStatus(200);
+		settle();
+		api.post("/api/v1/incidents/" + id + "/resolution", commander.token(), "{}").problem(409);
+		api.post("/api/v1/incidents/" + id + "/resolution", commander.token(), """
+				{"override_reason": "the second look found nothing new", "root_cause": "A full disk on the order store"}""")
+			.expectStatus(200);
+		assertThat(api.get("/api/v1/incidents/" + id + "/summary.md", commander.token()).body())
+			.contains("- Root cause: A full disk on the order store")
+			.contains("- Resolved over the quality gate: the second look found nothing new");
 	}
 
 	@Test
@@ -497,6 +567,13 @@ class ByTheBookScenarioTests extends ApiTest {
 		return api.get("/api/v1/accounts/" + person.id() + "/notifications", adminToken()).expectStatus(200).json()
 			.get("items").values().stream().map(d -> d.get("key").asString())
 			.filter(key -> key.startsWith("notice:" + id + ":obligation:")).sorted().toList();
+	}
+
+	/** The keys of the pages sent to this person about this incident (each contact method's message). */
+	private List<String> pagesTo(Person person, String id) {
+		return api.get("/api/v1/incidents/" + id + "/notifications", adminToken()).expectStatus(200).json().get("items")
+			.values().stream().filter(d -> d.get("account_id").asString().equals(person.id().toString()))
+			.map(d -> d.get("key").asString()).toList();
 	}
 
 	private void assign(String id, String role, Person person) {

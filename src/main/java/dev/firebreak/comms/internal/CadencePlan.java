@@ -61,7 +61,13 @@ final class CadencePlan {
 		}
 		var start = latest(incident.milestones().declaredAt(), facts.restartedAt());
 		var cadence = policy.cadence();
-		if (status.isActive()) {
+		// a SEV4 waits in the normal queue: nobody is paged for it, nobody owes its team an update every 15 minutes
+		var paged = incident.procedures() == null || policy.severity(incident.procedures().name()).page();
+		if (status.isActive() && !paged) {
+			steps.add(new Withdraw(INTERNAL));
+			steps.add(new Withdraw(STAKEHOLDERS));
+		}
+		else if (status.isActive()) {
 			steps.add(new Open(INTERNAL, "Post an internal update (every " + words(cadence.internal()) + ")",
 					latest(start, facts.lastInternal()).plus(cadence.internal()), false));
 			var stakeholders = stakeholderCadence(incident, policy);

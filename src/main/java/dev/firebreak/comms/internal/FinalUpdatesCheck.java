@@ -33,7 +33,8 @@ class FinalUpdatesCheck implements ResolutionCheck {
 					: "Post a final internal status update: none has been posted since the incident was mitigated");
 		}
 		if (!incident.isPrivate() && CadencePlan.statusPageRequired(incident, policy)
-				&& !updates.postedSince(incident.number(), Audience.PUBLIC, Phase.RESOLVED, null)) {
+				&& !updates.postedSince(incident.number(), Audience.PUBLIC, Phase.RESOLVED,
+						updates.restartedAt(incident.number()).orElse(null))) {
 			missing.add("Post a public status update in phase 'resolved': the status page is required for "
 					+ incident.procedures() + " and still shows the incident as ongoing");
 		}

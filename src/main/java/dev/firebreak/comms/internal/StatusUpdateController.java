@@ -41,7 +41,7 @@ class StatusUpdateController {
 	@PostMapping
 	ResponseEntity<StatusUpdate> post(@PathVariable String id, @RequestBody PostRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		var update = updates.post(number, new Post(request.audience(), request.phase(), request.text(),
 				request.components(), request.overrideReason()), user.id());
 		return ResponseEntity.created(URI.create("/api/v1/incidents/" + Incident.PREFIX + number + "/status-updates/"
@@ -52,7 +52,7 @@ class StatusUpdateController {
 	@PostMapping("/check")
 	Findings check(@PathVariable String id, @RequestBody CheckRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		return new Findings(updates.check(number, request.audience(), request.phase(), request.text()));
 	}
 
@@ -61,22 +61,13 @@ class StatusUpdateController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal FirebreakUser user) {
 		var request = Page.Request.of(page, size);
-		return updates.of(visible(id, user).number(), audience, request);
+		return updates.of(incidents.visible(id, user).number(), audience, request);
 	}
 
 	@GetMapping("/template")
 	Draft template(@PathVariable String id, @RequestParam(required = false) Audience audience,
 			@RequestParam(required = false) Phase phase, @AuthenticationPrincipal FirebreakUser user) {
-		return new Draft(updates.template(visible(id, user).number(), audience, phase));
-	}
-
-	private Incident visible(String id, FirebreakUser user) {
-		var number = Incident.parseNumber(id);
-		if (number < 0) {
-			throw Problems.notFound("'" + id + "' is not an incident id; incidents are addressed as INC-42");
-		}
-		return incidents.find(number, user)
-			.orElseThrow(() -> Problems.notFound("No incident " + Incident.PREFIX + number + "; GET /api/v1/incidents lists them"));
+		return new Draft(updates.template(incidents.visible(id, user).number(), audience, phase));
 	}
 
 	record PostRequest(Audience audience, Phase phase, String text, List<String> components, String overrideReason) {

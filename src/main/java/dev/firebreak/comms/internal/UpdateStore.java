@@ -110,6 +110,12 @@ class UpdateStore {
 			.param("number", number).query((rs, n) -> Optional.ofNullable(Sql.instant(rs, "restarted_at"))).single();
 	}
 
+	/** When the incident was last re-opened (its cadences started again); empty if never. */
+	Optional<Instant> restartedAt(long number) {
+		return jdbc.sql("select restarted_at from comms_cadence where incident_number = :number").param("number", number)
+			.query((rs, n) -> Optional.ofNullable(Sql.instant(rs, "restarted_at"))).optional().flatMap(at -> at);
+	}
+
 	/** Remembers the latest re-open; an earlier one delivered late changes nothing. */
 	void restarted(long number, Instant at) {
 		lockCadences(number);

@@ -20,6 +20,7 @@ import dev.firebreak.escalation.EscalationPolicy;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentSource;
 import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.notification.Notice;
@@ -98,7 +99,8 @@ class EscalationEngine {
 		var urgency = urgencies.of(incident.procedures(), incident.affectedServiceIds(), now);
 		for (var policy : byPolicy.values()) {
 			var last = policy.levels().size() - 1;
-			var first = incident.dataLossSuspected() ? last : incident.customerReported() ? Math.min(1, last) : 0;
+			var reported = incident.customerReported() || incident.source() == IncidentSource.CUSTOMER_REPORT;
+			var first = incident.dataLossSuspected() ? last : reported ? Math.min(1, last) : 0;
 			var escalation = new Escalation(UUID.randomUUID(), number, policy.id(), policy.name(), urgency, 0, first,
 					Escalation.Status.ACTIVE, now, null, now);
 			if (store.start(escalation)) {
@@ -171,7 +173,7 @@ class EscalationEngine {
 	 * when the rule names them. The escalation itself stays where it is.
 	 */
 	@Transactional
-	void escalateOnce(long number, String obligation, String why, UUID commander) {
+	void escalateOnce(long number, Instant dueAt, String why, UUID commander) {
 		var incident = incidents.find(number).orElse(null);
 		if (incident == null || isResolved(incident)) {
 			return;
@@ -192,7 +194,7 @@ class EscalationEngine {
 			var label = "level " + (level + 1) + " of '" + policy.name() + "'";
 			for (var person : people) {
 				if (paged.add(person)) {
-					notifications.page(new PageRequest("INC-" + number + ":obligation:" + obligation + ":" + person, person,
+					notifications.page(new PageRequest("INC-" + number + ":missed:" + dueAt.toEpochMilli() + ":" + person, person,
 							Urgency.HIGH, subject, "Escalated (" + why + "): " + label));
 				}
 			}
@@ -201,7 +203,7 @@ class EscalationEngine {
 			}
 		}
 		if (commander != null && paged.add(commander)) {
-			notifications.page(new PageRequest("INC-" + number + ":obligation:" + obligation + ":" + commander, commander,
+			notifications.page(new PageRequest("INC-" + number + ":missed:" + dueAt.toEpochMilli() + ":" + commander, commander,
 					Urgency.HIGH, subject, "Escalated (" + why + "): the incident commander"));
 			where.add("the incident commander");
 		}

@@ -79,9 +79,9 @@ class EscalationListeners {
 	@ApplicationModuleListener
 	void on(ObligationOverdue missed) {
 		switch (missed.kind()) {
-			case ROLE -> engine.escalateOnce(missed.incidentNumber(), missed.key(), "overdue: " + missed.title(),
+			case ROLE -> engine.escalateOnce(missed.incidentNumber(), missed.dueAt(), "overdue: " + missed.title(),
 					missed.commanderId());
-			case PROGRESS -> engine.escalateOnce(missed.incidentNumber(), missed.key(),
+			case PROGRESS -> engine.escalateOnce(missed.incidentNumber(), missed.dueAt(),
 					"no mitigation progress since the acknowledgement", null);
 			default -> {
 				// other missed obligations are reminders, sent by the notification capability

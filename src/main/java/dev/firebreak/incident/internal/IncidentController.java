@@ -92,27 +92,27 @@ class IncidentController {
 
 	@GetMapping("/{id}")
 	IncidentView get(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		return IncidentView.of(visible(id, user));
+		return IncidentView.of(incidents.visible(id, user));
 	}
 
 	@PostMapping("/{id}/severity")
 	IncidentView changeSeverity(@PathVariable String id, @Valid @RequestBody SeverityRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		return IncidentView.of(incidents.changeSeverity(number, request.severity(), request.reason(), user.id()));
 	}
 
 	@PostMapping("/{id}/status")
 	IncidentView changeStatus(@PathVariable String id, @Valid @RequestBody StatusRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		return IncidentView.of(incidents.changeStatus(number, request.status(), request.note(), user.id()));
 	}
 
 	/** The paged person takes the incident on: escalation stops. Acknowledging twice changes nothing. */
 	@PostMapping("/{id}/acknowledge")
 	IncidentView acknowledge(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		incidents.acknowledge(number, user.id(), "the API");
 		return IncidentView.of(incidents.find(number).orElseThrow());
 	}
@@ -120,7 +120,7 @@ class IncidentController {
 	@PutMapping("/{id}/roles/{role}")
 	IncidentView assignRole(@PathVariable String id, @PathVariable IncidentRole role,
 			@Valid @RequestBody RoleRequest request, @AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		return IncidentView.of(incidents.assignRole(number, role, request.accountId(), user.id()));
 	}
 
@@ -128,13 +128,13 @@ class IncidentController {
 	IncidentView unassignRole(@PathVariable String id, @PathVariable IncidentRole role,
 			@RequestParam(name = "account_id", required = false) UUID accountId,
 			@AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		return IncidentView.of(incidents.unassignRole(number, role, accountId, user.id()));
 	}
 
 	@GetMapping("/{id}/timeline")
 	List<TimelineView> timeline(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		var entries = incidents.timeline(visible(id, user).number());
+		var entries = incidents.timeline(incidents.visible(id, user).number());
 		var authors = accounts.findAll(entries.stream().map(TimelineEntry::authorId)
 			.filter(java.util.Objects::nonNull).toList());
 		return entries.stream().map(e -> TimelineView.of(e,
@@ -147,21 +147,21 @@ class IncidentController {
 	@ResponseStatus(HttpStatus.CREATED)
 	TimelineView addNote(@PathVariable String id, @Valid @RequestBody NoteRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		return TimelineView.of(incidents.addNote(number, request.text(), request.corrects(), user.id()),
 				user.account().displayName());
 	}
 
 	@GetMapping("/{id}/mitigations")
 	List<Mitigation> mitigations(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		return incidents.mitigations(visible(id, user).number());
+		return incidents.mitigations(incidents.visible(id, user).number());
 	}
 
 	@PostMapping("/{id}/mitigations")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mitigation recordMitigation(@PathVariable String id, @Valid @RequestBody MitigationRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		return incidents.recordMitigation(number, request.lever(), request.description(), is(request.mitigated()),
 				user.id());
 	}
@@ -169,7 +169,7 @@ class IncidentController {
 	/** The last deploy or configuration change of an affected service before the incident was detected. */
 	@GetMapping("/{id}/last-change")
 	ResponseEntity<Change> lastChange(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		var incident = visible(id, user);
+		var incident = incidents.visible(id, user);
 		return catalog.lastChangeBefore(incident.affectedServiceIds(), incident.milestones().detectedAt())
 			.map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.noContent().build());
@@ -177,21 +177,12 @@ class IncidentController {
 
 	@GetMapping("/{id}/alerts")
 	List<Alert> alerts(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		return incidents.alerts(visible(id, user).number());
+		return incidents.alerts(incidents.visible(id, user).number());
 	}
 
 	@GetMapping(value = "/{id}/summary.md", produces = "text/markdown;charset=UTF-8")
 	ResponseEntity<String> summary(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		return ResponseEntity.ok().contentType(MARKDOWN).body(incidents.summary(visible(id, user).number()));
-	}
-
-	private Incident visible(String id, FirebreakUser user) {
-		var number = Incident.parseNumber(id);
-		if (number < 0) {
-			throw Problems.notFound("'" + id + "' is not an incident id; incidents are addressed as INC-42");
-		}
-		return incidents.find(number, user)
-			.orElseThrow(() -> Problems.notFound("No incident " + Incident.PREFIX + number + "; GET /api/v1/incidents lists them"));
+		return ResponseEntity.ok().contentType(MARKDOWN).body(incidents.summary(incidents.visible(id, user).number()));
 	}
 
 	private static boolean is(Boolean flag) {

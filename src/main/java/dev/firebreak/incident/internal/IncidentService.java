@@ -168,6 +168,16 @@ class IncidentService implements Incidents {
 	}
 
 	@Override
+	public Incident visible(String id, FirebreakUser viewer) {
+		var number = Incident.parseNumber(id);
+		if (number < 0) {
+			throw Problems.notFound("'" + id + "' is not an incident id; incidents are addressed as INC-42");
+		}
+		return find(number, viewer).orElseThrow(() -> Problems.notFound("No incident " + Incident.PREFIX + number
+				+ "; GET /api/v1/incidents lists them"));
+	}
+
+	@Override
 	public Page<Incident> list(IncidentFilter filter, Page.Request page, FirebreakUser viewer) {
 		return store.list(filter, page, viewer.id(), viewer.isAdmin());
 	}
@@ -209,7 +219,7 @@ class IncidentService implements Incidents {
 	private void applySeverity(Incident incident, Severity severity, String why, UUID actor) {
 		var now = clock.instant();
 		var number = incident.number();
-		store.updateSeverity(number, severity);
+		store.updateSeverity(number, severity, now);
 		var from = incident.severity() == null ? "unclassified" : incident.severity().name();
 		note(number, now, actor, TimelineKind.SEVERITY_CHANGED, "Severity " + from + " → " + severity + ": " + why, null);
 		audit.record("incident.severity_changed", "incident", incident.id(), from + " → " + severity + ": " + why);
@@ -537,6 +547,10 @@ class IncidentService implements Incidents {
 	@Override
 	@Transactional
 	public TimelineEntry record(long number, TimelineKind kind, String text, UUID actor) {
+		// status updates are the comms capability's; mitigation actions are this module's own, announced here
+		if (kind != TimelineKind.STATUS_UPDATE && kind != TimelineKind.ACTION) {
+			throw new IllegalArgumentException("Other capabilities write status updates on the timeline, not " + kind);
+		}
 		IncidentRules.notClosed(number, lock(number));
 		return note(number, clock.instant(), actor, kind, text, null);
 	}

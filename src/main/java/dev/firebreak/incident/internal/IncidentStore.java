@@ -50,10 +50,10 @@ class IncidentStore {
 		jdbc.sql("""
 				insert into incident (number, title, summary, severity, status, source, customer_impact,
 				    customer_reported, data_loss_suspected, security, is_private, declared_by,
-				    detected_at, declared_at)
+				    detected_at, declared_at, severity_at)
 				values (:number, :title, :summary, :severity, :status, :source, :customerImpact,
 				    :customerReported, :dataLossSuspected, :security, :isPrivate, :declaredBy,
-				    :detectedAt, :declaredAt)""")
+				    :detectedAt, :declaredAt, :severityAt)""")
 			.param("number", incident.number())
 			.param("title", incident.title())
 			.param("summary", incident.summary())
@@ -68,6 +68,7 @@ class IncidentStore {
 			.param("declaredBy", incident.declaredBy())
 			.param("detectedAt", Sql.timestamp(m.detectedAt()))
 			.param("declaredAt", Sql.timestamp(m.declaredAt()))
+			.param("severityAt", incident.severity() == null ? null : Sql.timestamp(m.declaredAt()))
 			.update();
 		for (var serviceId : incident.affectedServiceIds()) {
 			jdbc.sql("insert into incident_service (incident_number, service_id) values (:number, :service)")
@@ -222,6 +223,51 @@ class IncidentStore {
 			.optional();
 	}
 
+	/** Records what the resolution said; a second resolution (after a re-open) replaces the first. */
+	void saveResolution(long number, Resolution r, UUID resolvedBy, String containment, String unmet) {
+		var params = new HashMap<String, Object>();
+		params.put("number", number);
+		params.put("at", Sql.timestamp(r.resolvedAt()));
+		params.put("by", resolvedBy);
+		params.put("rootCause", r.rootCause());
+		params.put("deferred", r.rootCauseDeferred());
+		params.put("containment", containment);
+		params.put("guardrails", r.guardrails());
+		params.put("followUps", r.followUps());
+		params.put("override", r.overrideReason());
+		params.put("unmet", unmet);
+		params.put("required", r.postmortemRequired());
+		params.put("reason", r.postmortemReason());
+		params.put("owner", r.postmortemOwner());
+		var updated = jdbc.sql("""
+				update incident_resolution set resolved_at = :at, resolved_by = :by, root_cause = :rootCause,
+				    root_cause_deferred = :deferred, containment = :containment, guardrails = :guardrails,
+				    follow_ups = :followUps, override_reason = :override, unmet = :unmet, postmortem_required = :required,
+				    postmortem_reason = :reason, postmortem_owner = :owner
+				where incident_number = :number""").params(params).update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into incident_resolution (incident_number, resolved_at, resolved_by, root_cause, root_cause_deferred,
+					    containment, guardrails, follow_ups, override_reason, unmet, postmortem_required, postmortem_reason,
+					    postmortem_owner)
+					values (:number, :at, :by, :rootCause, :deferred, :containment, :guardrails, :followUps, :override, :unmet,
+					    :required, :reason, :owner)""").params(params).update();
+		}
+	}
+
+	/** Since when the incident has had its current severity: a SEV2's mitigation deadlines run from then. */
+	Optional<Instant> severitySince(long number) {
+		return jdbc.sql("select severity_at from incident where number = :number").param("number", number)
+			.query((rs, n) -> Optional.ofNullable(Sql.instant(rs, "severity_at"))).single();
+	}
+
+	/** The active incidents, for working their obligations out once at start-up. */
+	List<Long> active() {
+		return jdbc.sql("select number from incident where status in (:active) order by number")
+			.param("active", IncidentStatus.active().stream().map(Enum::name).toList())
+			.query(Long.class).list();
+	}
+
 	void updateCustomerImpact(long number, String impact) {
 		jdbc.sql("update incident set customer_impact = :impact where number = :number")
 			.param("number", number).param("impact", impact).update();
@@ -232,9 +278,10 @@ class IncidentStore {
 			.param("number", number).param("at", Sql.timestamp(at)).update();
 	}
 
-	void updateSeverity(long number, Severity severity) {
-		jdbc.sql("update incident set severity = :severity where number = :number")
-			.param("number", number).param("severity", severity.name()).update();
+	/** A new severity, from now; SEV1 procedures a SEV2 ran with end with it (the severity now decides). */
+	void updateSeverity(long number, Severity severity, Instant at) {
+		jdbc.sql("update incident set severity = :severity, severity_at = :at, sev1_procedures_at = null where number = :number")
+			.param("number", number).param("severity", severity.name()).param("at", Sql.timestamp(at)).update();
 	}
 
 	/** Moves the status only if it is still {@code from}; false when someone else moved it first. */

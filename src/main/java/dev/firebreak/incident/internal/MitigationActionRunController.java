@@ -47,7 +47,7 @@ class MitigationActionRunController {
 	@GetMapping
 	Page<ActionView> list(@PathVariable String id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal FirebreakUser user) {
-		var incident = visible(id, user);
+		var incident = incidents.visible(id, user);
 		var all = actions.of(incident);
 		var services = catalog.services(incident.affectedServiceIds());
 		return Page.of(all, Page.Request.of(page, size)).map(action -> ActionView.of(action,
@@ -58,23 +58,14 @@ class MitigationActionRunController {
 	@PreAuthorize("hasRole('RESPONDER')")
 	MitigationActions.Run run(@PathVariable String id, @PathVariable UUID actionId,
 			@Valid @RequestBody(required = false) RunRequest request, @AuthenticationPrincipal FirebreakUser user) {
-		return actions.run(visible(id, user), actionId, false, request == null ? null : request.reason(), user);
+		return actions.run(incidents.visible(id, user), actionId, false, request == null ? null : request.reason(), user);
 	}
 
 	@PostMapping("/{actionId}/rollback")
 	@PreAuthorize("hasRole('RESPONDER')")
 	MitigationActions.Run rollback(@PathVariable String id, @PathVariable UUID actionId,
 			@Valid @RequestBody(required = false) RunRequest request, @AuthenticationPrincipal FirebreakUser user) {
-		return actions.run(visible(id, user), actionId, true, request == null ? null : request.reason(), user);
-	}
-
-	private Incident visible(String id, FirebreakUser user) {
-		var number = Incident.parseNumber(id);
-		if (number < 0) {
-			throw Problems.notFound("'" + id + "' is not an incident id; incidents are addressed as INC-42");
-		}
-		return incidents.find(number, user).orElseThrow(
-				() -> Problems.notFound("No incident " + Incident.PREFIX + number + "; GET /api/v1/incidents lists them"));
+		return actions.run(incidents.visible(id, user), actionId, true, request == null ? null : request.reason(), user);
 	}
 
 	/** Why the action runs, for the timeline; optional. */

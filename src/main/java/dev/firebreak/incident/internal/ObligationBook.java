@@ -176,7 +176,7 @@ class ObligationBook implements Obligations {
 		var status = incidents.lock(check.number()).orElse(null);
 		var row = store.find(check.number(), check.key()).orElse(null);
 		if (status == null || row == null || row.metAt() != null || row.dueAt().toEpochMilli() != check.dueAtMillis()
-				|| (status == IncidentStatus.CLOSED)) {
+				|| !stillOwed(row.kind(), status)) {
 			return;
 		}
 		var incident = incidents.find(check.number()).orElseThrow();
@@ -194,6 +194,28 @@ class ObligationBook implements Obligations {
 		write(check.number(), null, TimelineKind.POLICY, "Overdue: " + row.title() + " (due " + TIME.format(row.dueAt()) + ")");
 		events.publishEvent(new ObligationOverdue(check.number(), row.key(), row.kind(), row.title(), row.dueAt(), owner,
 				commander));
+	}
+
+	/**
+	 * Whether an obligation of this kind is still owed by an incident in this status: the post-mortem
+	 * after the close too, the last public update after the resolution, the rest only while active.
+	 */
+	private static boolean stillOwed(ObligationKind kind, IncidentStatus status) {
+		return switch (kind) {
+			case POSTMORTEM -> true;
+			case UPDATE -> status != IncidentStatus.CLOSED;
+			default -> status.isActive();
+		};
+	}
+
+	/** Withdraws what a resolved incident no longer owes: everything but its post-mortem and its last updates. */
+	@Transactional
+	void withdrawOwn(long number) {
+		for (var row : store.of(number)) {
+			if (row.metAt() == null && !stillOwed(row.kind(), IncidentStatus.RESOLVED)) {
+				store.delete(number, row.key());
+			}
+		}
 	}
 
 	/** The person who owes it: the named owner, else the role's holder, else the commander who holds every unfilled role. */

@@ -14,7 +14,7 @@ import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.ObligationKind;
 import dev.firebreak.platform.Sql;
 
-/** The obligation rows of incidents, the war room and the decisions. */
+/** The obligation rows of incidents, their war rooms and the decisions taken in them. */
 @Repository
 class ObligationStore {
 
@@ -126,6 +126,23 @@ class ObligationStore {
 	void checkpointAnswered(long number, Instant at) {
 		jdbc.sql("update incident_war_room set last_checkpoint_at = :at where incident_number = :number")
 			.param("number", number).param("at", Sql.timestamp(at)).update();
+	}
+
+	void recordDecision(WarRooms.Decision decision) {
+		jdbc.sql("""
+				insert into incident_decision (id, incident_number, decision, rationale, decided_by, decided_at)
+				values (:id, :number, :decision, :rationale, :by, :at)""")
+			.param("id", decision.id()).param("number", decision.incidentNumber()).param("decision", decision.decision())
+			.param("rationale", decision.rationale()).param("by", decision.decidedBy())
+			.param("at", Sql.timestamp(decision.decidedAt())).update();
+	}
+
+	List<WarRooms.Decision> decisions(long number) {
+		return jdbc.sql("select * from incident_decision where incident_number = :number order by decided_at, id")
+			.param("number", number)
+			.query((rs, i) -> new WarRooms.Decision(Sql.uuid(rs, "id"), rs.getLong("incident_number"), rs.getString("decision"),
+					rs.getString("rationale"), Sql.uuid(rs, "decided_by"), Sql.instant(rs, "decided_at")))
+			.list();
 	}
 
 	private static Row row(ResultSet rs, int i) throws SQLException {

@@ -8,10 +8,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.incident.Incident;
@@ -44,6 +49,8 @@ import dev.firebreak.platform.FirebreakPolicy;
  */
 @Component
 class Playbook {
+
+	private static final Logger log = LoggerFactory.getLogger(Playbook.class);
 
 	static final String CLASSIFY = "classify";
 
@@ -79,9 +86,11 @@ class Playbook {
 
 	private final Clock clock;
 
+	private final TransactionOperations transactions;
+
 	Playbook(IncidentStore incidents, IncidentService service, ObligationBook book, ObligationStore store,
 			TimelineStore timeline, Accounts accounts, ApplicationEventPublisher events, FirebreakPolicy policy,
-			Clock clock) {
+			Clock clock, TransactionOperations transactions) {
 		this.incidents = incidents;
 		this.service = service;
 		this.book = book;
@@ -91,6 +100,7 @@ class Playbook {
 		this.events = events;
 		this.policy = policy;
 		this.clock = clock;
+		this.transactions = transactions;
 	}
 
 	@ApplicationModuleListener
@@ -148,6 +158,22 @@ class Playbook {
 		reconcile(event.incidentNumber(), event.at());
 	}
 
+	/**
+	 * Incidents already open when an instance starts (declared before obligations existed, or while
+	 * no instance ran) get theirs: the rules are idempotent, so every instance may do it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void reconcileOpenIncidents() {
+		for (var number : incidents.active()) {
+			try {
+				transactions.executeWithoutResult(status -> reconcile(number, clock.instant()));
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not work out the obligations of {}{}", Incident.PREFIX, number, e);
+			}
+		}
+	}
+
 	/** What a missed obligation of this module's own rules brings about. */
 	@ApplicationModuleListener
 	void on(ObligationOverdue missed) {
@@ -178,11 +204,7 @@ class Playbook {
 		}
 		var incident = incidents.find(number).orElseThrow();
 		if (!incident.isActive()) {
-			for (var row : store.of(number)) {
-				if (row.metAt() == null && row.kind() != ObligationKind.UPDATE && row.kind() != ObligationKind.POSTMORTEM) {
-					book.withdraw(number, row.key());
-				}
-			}
+			book.withdrawOwn(number);
 			return;
 		}
 		var declared = incident.milestones().declaredAt();
@@ -209,8 +231,11 @@ class Playbook {
 				book.withdraw(number, key);
 				continue;
 			}
-			if (store.find(number, key).isEmpty()) {
-				// required from the change that asked for it: the declaration, a severity raised, SEV1 procedures
+			var existing = store.find(number, key);
+			var vacated = holder == null && existing.isPresent() && existing.get().metAt() != null && !existing.get().waived();
+			if (existing.isEmpty() || vacated) {
+				// required from the change that asked for it: the declaration, a severity raised, SEV1
+				// procedures, or the holder leaving the role
 				var due = since.plus(procedures.roleDeadline());
 				book.open(number, key, ObligationKind.ROLE, "Fill the role of " + role.title().toLowerCase(Locale.ROOT)
 						+ " (" + incident.procedures() + ")", due, IncidentRole.INCIDENT_COMMANDER, null, true);
@@ -234,13 +259,13 @@ class Playbook {
 			book.withdraw(number, MITIGATE_SEV1);
 			return;
 		}
-		var declared = incident.milestones().declaredAt();
+		var sev2Since = sev2Since(incident);
 		if (store.warRoom(number).isEmpty()) {
 			ensure(incident, MITIGATE_WAR_ROOM, ObligationKind.MITIGATE, "Mitigate, or a war room opens",
-					declared.plus(policy.warRoom().sev2UnmitigatedAfter()), IncidentRole.OPERATIONS_LEAD, true);
+					sev2Since.plus(policy.warRoom().sev2UnmitigatedAfter()), IncidentRole.OPERATIONS_LEAD, true);
 		}
 		ensure(incident, MITIGATE_SEV1, ObligationKind.MITIGATE, "Mitigate, or SEV1 procedures apply",
-				declared.plus(policy.escalation().sev2AsSev1After()), IncidentRole.OPERATIONS_LEAD, true);
+				sev2Since.plus(policy.escalation().sev2AsSev1After()), IncidentRole.OPERATIONS_LEAD, true);
 	}
 
 	private void progress(Incident incident, FirebreakPolicy.SeverityPolicy procedures) {
@@ -291,6 +316,17 @@ class Playbook {
 				leading.plus(policy.warRoom().proposeIcRotationAfter()), IncidentRole.INCIDENT_COMMANDER, false);
 	}
 
+	/** When the incident became the SEV2 it is: at declaration, or when a person (or the policy) said so. */
+	private Instant sev2Since(Incident incident) {
+		return incidents.severitySince(incident.number()).orElse(incident.milestones().declaredAt());
+	}
+
+	/** "after declaration", or "after it became SEV2" when it was something else first. */
+	private String afterItBecame(Incident incident) {
+		return sev2Since(incident).equals(incident.milestones().declaredAt()) ? "after declaration"
+				: "after it became " + incident.severity();
+	}
+
 	/** Opens it when it is not there with this due time already (met or not). */
 	private void ensure(Incident incident, String key, ObligationKind kind, String title, Instant due, IncidentRole owner,
 			boolean tellsCommander) {
@@ -317,7 +353,8 @@ class Playbook {
 			return;
 		}
 		openWarRoom(number, clock.instant(), incident.severity() + " not mitigated "
-				+ SummaryWriter.human(policy.warRoom().sev2UnmitigatedAfter()) + " after declaration");
+				+ SummaryWriter.human(policy.warRoom().sev2UnmitigatedAfter()) + " " + afterItBecame(incident));
+		book.meet(number, MITIGATE_WAR_ROOM, "a war room opened at " + ObligationBook.TIME.format(clock.instant()));
 		reconcile(number, clock.instant());
 	}
 
@@ -332,17 +369,22 @@ class Playbook {
 		}
 		var now = clock.instant();
 		incidents.raiseProcedures(number, now);
+		book.meet(number, MITIGATE_SEV1, "SEV1 procedures apply since " + ObligationBook.TIME.format(now));
 		write(number, "SEV1 procedures apply: " + incident.severity() + " not mitigated "
 				+ SummaryWriter.human(policy.escalation().sev2AsSev1After())
-				+ " after declaration. SEV1 roles, cadences, war room and paging now apply; the severity stays "
+				+ " " + afterItBecame(incident) + ". SEV1 roles, cadences, war room and paging now apply; the severity stays "
 				+ incident.severity() + " until someone changes it from user impact");
 		events.publishEvent(new IncidentProceduresRaised(number, incident.severity(), Severity.SEV1, now));
 	}
 
-	private void proposeRotation(long number) {
+	@Transactional
+	void proposeRotation(long number) {
+		incidents.lock(number);
 		var incident = incidents.find(number).orElse(null);
 		var commander = incident == null ? null : incident.roles().get(IncidentRole.INCIDENT_COMMANDER);
-		if (commander == null || !incident.isActive()) {
+		// proposed once per commander's stint: the obligation met says it was, a second delivery finds it so
+		if (commander == null || !incident.isActive() || !store.close(number, IC_ROTATION, clock.instant(),
+				"proposed to " + name(commander) + " at " + ObligationBook.TIME.format(clock.instant()), false)) {
 			return;
 		}
 		var since = store.roleSince(number, IncidentRole.INCIDENT_COMMANDER).orElse(clock.instant());

@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +21,6 @@ import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.incident.TimelineKind;
 import dev.firebreak.platform.FirebreakPolicy;
 import dev.firebreak.platform.Problems;
-import dev.firebreak.platform.Sql;
 import dev.firebreak.platform.Text;
 
 /**
@@ -49,14 +47,12 @@ class Resolutions {
 
 	private final AuditLog audit;
 
-	private final JdbcClient jdbc;
-
 	private final FirebreakPolicy policy;
 
 	private final Clock clock;
 
 	Resolutions(IncidentService incidents, IncidentStore store, ResolutionGate gate, ObligationBook obligations,
-			TimelineStore timeline, Accounts accounts, AuditLog audit, JdbcClient jdbc, FirebreakPolicy policy, Clock clock) {
+			TimelineStore timeline, Accounts accounts, AuditLog audit, FirebreakPolicy policy, Clock clock) {
 		this.incidents = incidents;
 		this.store = store;
 		this.gate = gate;
@@ -64,7 +60,6 @@ class Resolutions {
 		this.timeline = timeline;
 		this.accounts = accounts;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -119,20 +114,12 @@ class Resolutions {
 		var owner = !postmortem ? null : postmortemOwner != null ? postmortemOwner
 				: incident.roles().getOrDefault(IncidentRole.INCIDENT_COMMANDER, actor);
 		var unmetText = unmet.stream().map(ResolutionGate.Item::label).collect(Collectors.joining("; "));
-		jdbc.sql("""
-				insert into incident_resolution (incident_number, resolved_at, resolved_by, root_cause, root_cause_deferred,
-				    containment, guardrails, follow_ups, override_reason, unmet, postmortem_required, postmortem_reason,
-				    postmortem_owner)
-				values (:number, :at, :by, :rootCause, :deferred, :containment, :guardrails, :followUps, :override, :unmet,
-				    :required, :reason, :owner)""")
-			.param("number", number).param("at", Sql.timestamp(now)).param("by", actor)
-			.param("rootCause", answers.rootCause()).param("deferred", Boolean.TRUE.equals(answers.rootCauseDeferred()))
-			.param("containment", answers.containment()).param("guardrails", answers.guardrails())
-			.param("followUps", answers.followUps()).param("override", unmet.isEmpty() ? null : override)
-			.param("unmet", unmet.isEmpty() ? null : unmetText).param("required", postmortem)
-			.param("reason", rule.required() ? rule.reason() : postmortem ? "asked for at resolution" : null)
-			.param("owner", owner)
-			.update();
+		obligations.withdrawOwn(number);
+		store.saveResolution(number, new IncidentStore.Resolution(now, answers.rootCause(),
+				Boolean.TRUE.equals(answers.rootCauseDeferred()), answers.guardrails(), answers.followUps(),
+				unmet.isEmpty() ? null : override, postmortem,
+				rule.required() ? rule.reason() : postmortem ? "asked for at resolution" : null, owner),
+				actor, answers.containment(), unmet.isEmpty() ? null : unmetText);
 		if (!unmet.isEmpty()) {
 			write(number, actor, "Resolved over the gate by " + name(actor) + ". Why: " + override + ". Unmet: " + unmetText);
 			audit.record("incident.gate_overridden", "incident", incident.id(), override + " (unmet: " + unmetText + ")");

@@ -48,57 +48,57 @@ class ResponseController {
 	/** What the incident owes, open ones first by due time, each with its owner and state now. */
 	@GetMapping("/obligations")
 	Page<Obligation> obligations(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		var all = obligations.of(visible(id, user).number());
+		var all = obligations.of(incidents.visible(id, user).number());
 		return new Page<>(all, all.size());
 	}
 
 	@PostMapping("/obligations/{key}/waive")
 	Obligation waive(@PathVariable String id, @PathVariable String key, @Valid @RequestBody ReasonRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		return obligations.waive(visible(id, user).number(), key, request.reason(), user.id());
+		return obligations.waive(incidents.visible(id, user).number(), key, request.reason(), user.id());
 	}
 
 	@GetMapping("/war-room")
 	WarRooms.State warRoom(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		return warRooms.state(visible(id, user).number());
+		return warRooms.state(incidents.visible(id, user).number());
 	}
 
 	@PostMapping("/war-room")
 	WarRooms.State openWarRoom(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		return warRooms.open(visible(id, user).number(), request.reason(), user.id());
+		return warRooms.open(incidents.visible(id, user).number(), request.reason(), user.id());
 	}
 
 	@PostMapping("/checkpoints")
 	TimelineEntry checkpoint(@PathVariable String id, @Valid @RequestBody CheckpointRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		return warRooms.answerCheckpoint(visible(id, user).number(),
+		return warRooms.answerCheckpoint(incidents.visible(id, user).number(),
 				new WarRooms.Answers(request.known(), request.next(), request.escalate(), request.statusPage()), user.id());
 	}
 
 	@GetMapping("/decisions")
 	Page<WarRooms.Decision> decisions(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		var all = warRooms.decisions(visible(id, user).number());
+		var all = warRooms.decisions(incidents.visible(id, user).number());
 		return new Page<>(all, all.size());
 	}
 
 	@PostMapping("/decisions")
 	WarRooms.Decision decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		return warRooms.decide(visible(id, user).number(), request.decision(), request.rationale(), user.id());
+		return warRooms.decide(incidents.visible(id, user).number(), request.decision(), request.rationale(), user.id());
 	}
 
 	/** The gate as it stands before anyone answers: what the record already shows, and what must be said. */
 	@GetMapping("/resolution")
 	ResolutionGate.Verdict gate(@PathVariable String id, @AuthenticationPrincipal FirebreakUser user) {
-		return resolutions.verdict(visible(id, user).number(), ResolutionGate.Answers.NONE);
+		return resolutions.verdict(incidents.visible(id, user).number(), ResolutionGate.Answers.NONE);
 	}
 
 	/** Resolves through the gate: 409 with what is unmet, unless the commander overrides with a reason. */
 	@PostMapping("/resolution")
 	ResolutionView resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request,
 			@AuthenticationPrincipal FirebreakUser user) {
-		var number = visible(id, user).number();
+		var number = incidents.visible(id, user).number();
 		var answers = new ResolutionGate.Answers(request.customerImpact(), request.mitigationVerified(),
 				request.rootCause(), request.rootCauseDeferred(), request.systemsNormal(), request.customersCanResume(),
 				request.containment(), request.guardrails(), request.followUps(), request.postmortem());
@@ -106,15 +106,6 @@ class ResponseController {
 				request.postmortemOwnerId(), user.id());
 		return new ResolutionView(incident.id(), incident.status().toString(), incident.milestones().resolvedAt(),
 				obligations.of(number).stream().filter(o -> o.kind() == dev.firebreak.incident.ObligationKind.POSTMORTEM).toList());
-	}
-
-	private Incident visible(String id, FirebreakUser user) {
-		var number = Incident.parseNumber(id);
-		if (number < 0) {
-			throw Problems.notFound("'" + id + "' is not an incident id; incidents are addressed as INC-42");
-		}
-		return incidents.find(number, user)
-			.orElseThrow(() -> Problems.notFound("No incident " + Incident.PREFIX + number + "; GET /api/v1/incidents lists them"));
 	}
 
 	record ReasonRequest(@NotBlank(message = "say why") @Size(max = IncidentRules.REASON_MAX) String reason) {

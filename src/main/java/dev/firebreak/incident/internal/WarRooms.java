@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +19,6 @@ import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.incident.TimelineKind;
 import dev.firebreak.platform.FirebreakPolicy;
 import dev.firebreak.platform.Problems;
-import dev.firebreak.platform.Sql;
 import dev.firebreak.platform.Text;
 
 /**
@@ -31,6 +29,9 @@ import dev.firebreak.platform.Text;
 class WarRooms {
 
 	static final int ANSWER_MAX = 5_000;
+
+	/** A war room's reason, leaving room in its column for who opened it. */
+	static final int REASON_MAX = 300;
 
 	/** The checkpoint's four questions, in the words the prompt uses. */
 	record Answers(String known, String next, String escalate, String statusPage) {
@@ -56,14 +57,12 @@ class WarRooms {
 
 	private final AuditLog audit;
 
-	private final JdbcClient jdbc;
-
 	private final FirebreakPolicy policy;
 
 	private final Clock clock;
 
 	WarRooms(IncidentService incidents, IncidentStore store, ObligationStore obligations, Playbook playbook,
-			TimelineStore timeline, Accounts accounts, AuditLog audit, JdbcClient jdbc, FirebreakPolicy policy, Clock clock) {
+			TimelineStore timeline, Accounts accounts, AuditLog audit, FirebreakPolicy policy, Clock clock) {
 		this.incidents = incidents;
 		this.store = store;
 		this.obligations = obligations;
@@ -71,7 +70,6 @@ class WarRooms {
 		this.timeline = timeline;
 		this.accounts = accounts;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -86,7 +84,7 @@ class WarRooms {
 	/** Opens the war room by hand (any responder may call one), with why. */
 	@Transactional
 	State open(long number, String reason, UUID actor) {
-		var why = Text.required("/reason", reason, 500, "say why the response needs a war room");
+		var why = Text.required("/reason", reason, REASON_MAX, "say why the response needs a war room");
 		var incident = active(number);
 		playbook.openWarRoom(number, clock.instant(), why + " (opened by " + name(actor) + ")");
 		audit.record("incident.war_room_opened", "incident", incident.id(), why);
@@ -130,28 +128,30 @@ class WarRooms {
 		var what = Text.required("/decision", decision, 2_000, "say what was decided, e.g. 'fail over to eu-west'");
 		var why = Text.optional("/rationale", rationale, IncidentRules.SUMMARY_MAX);
 		var incident = active(number);
-		var decider = accounts.find(actor).orElseThrow();
-		if (decider.role() == Role.VIEWER) {
+		var writer = accounts.find(actor).orElseThrow();
+		if (writer.role() == Role.VIEWER) {
 			throw Problems.problem(HttpStatus.FORBIDDEN, "Viewers do not decide", "Viewers follow incidents; decisions are responders'", Map.of());
 		}
-		var recorded = new Decision(UUID.randomUUID(), number, what, why, actor, clock.instant());
-		jdbc.sql("""
-				insert into incident_decision (id, incident_number, decision, rationale, decided_by, decided_at)
-				values (:id, :number, :decision, :rationale, :by, :at)""")
-			.param("id", recorded.id()).param("number", number).param("decision", what).param("rationale", why)
-			.param("by", actor).param("at", Sql.timestamp(recorded.decidedAt())).update();
+		// one decision owner: the commander decides, the scribe may write it down for them; without a
+		// commander, whoever responds decides
+		var commander = incident.roles().get(IncidentRole.INCIDENT_COMMANDER);
+		var byScribe = commander != null && !actor.equals(commander) && actor.equals(incident.roles().get(IncidentRole.SCRIBE));
+		if (commander != null && !actor.equals(commander) && !byScribe) {
+			throw Problems.problem(HttpStatus.FORBIDDEN, "The incident commander decides", "Decisions on " + incident.id()
+					+ " are the incident commander's (" + name(commander) + "); the scribe may record them", Map.of());
+		}
+		var decidedBy = byScribe ? commander : actor;
+		var recorded = new Decision(UUID.randomUUID(), number, what, why, decidedBy, clock.instant());
+		obligations.recordDecision(recorded);
 		timeline.append(new TimelineEntry(UUID.randomUUID(), number, recorded.decidedAt(), actor, TimelineKind.DECISION,
-				"Decided by " + decider.displayName() + ": " + what + (why == null || why.isEmpty() ? "" : ". Why: " + why), null));
+				"Decided by " + name(decidedBy) + (byScribe ? " (recorded by " + writer.displayName() + ")" : "") + ": "
+						+ what + (why == null || why.isEmpty() ? "" : ". Why: " + why), null));
 		audit.record("incident.decision_recorded", "incident", incident.id(), what);
 		return recorded;
 	}
 
 	List<Decision> decisions(long number) {
-		return jdbc.sql("select * from incident_decision where incident_number = :number order by decided_at, id")
-			.param("number", number)
-			.query((rs, i) -> new Decision(Sql.uuid(rs, "id"), rs.getLong("incident_number"), rs.getString("decision"),
-					rs.getString("rationale"), Sql.uuid(rs, "decided_by"), Sql.instant(rs, "decided_at")))
-			.list();
+		return obligations.decisions(number);
 	}
 
 	private Incident active(long number) {

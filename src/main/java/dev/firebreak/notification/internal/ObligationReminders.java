@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.ObligationDue;
+import dev.firebreak.incident.ObligationKind;
 import dev.firebreak.incident.ObligationOverdue;
 import dev.firebreak.notification.Notice;
 import dev.firebreak.notification.Notifications;
@@ -52,6 +53,10 @@ class ObligationReminders {
 
 	@ApplicationModuleListener
 	void on(ObligationOverdue missed) {
+		if (missed.kind() == ObligationKind.ROLE) {
+			// the escalation pages the commander (who owes the roles) and the next level: a notice would say it twice
+			return;
+		}
 		var incident = incidents.find(missed.incidentNumber()).orElse(null);
 		if (incident == null) {
 			return;
