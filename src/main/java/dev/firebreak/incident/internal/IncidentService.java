@@ -581,7 +581,9 @@ class IncidentService implements Incidents {
 			.orElseThrow(() -> Problems.invalid(pointer, "No account " + id + "; GET /api/v1/accounts lists them"));
 	}
 
-	private String name(UUID accountId) {
-		return accounts.find(accountId).map(Account::displayName).orElse(String.valueOf(accountId));
+	/** How the timeline names a person: their display name; the platform when nobody acted. */
+	String name(UUID accountId) {
+		return accountId == null ? "the platform"
+				: accounts.find(accountId).map(Account::displayName).orElse(String.valueOf(accountId));
 	}
 }

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.firebreak.identity.Accounts;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAcknowledged;
 import dev.firebreak.incident.IncidentClosed;
@@ -78,8 +77,6 @@ class Playbook {
 
 	private final TimelineStore timeline;
 
-	private final Accounts accounts;
-
 	private final ApplicationEventPublisher events;
 
 	private final FirebreakPolicy policy;
@@ -89,14 +86,13 @@ class Playbook {
 	private final TransactionOperations transactions;
 
 	Playbook(IncidentStore incidents, IncidentService service, ObligationBook book, ObligationStore store,
-			TimelineStore timeline, Accounts accounts, ApplicationEventPublisher events, FirebreakPolicy policy,
+			TimelineStore timeline, ApplicationEventPublisher events, FirebreakPolicy policy,
 			Clock clock, TransactionOperations transactions) {
 		this.incidents = incidents;
 		this.service = service;
 		this.book = book;
 		this.store = store;
 		this.timeline = timeline;
-		this.accounts = accounts;
 		this.events = events;
 		this.policy = policy;
 		this.clock = clock;
@@ -241,7 +237,7 @@ class Playbook {
 						+ " (" + incident.procedures() + ")", due, IncidentRole.INCIDENT_COMMANDER, null, true);
 			}
 			if (holder != null) {
-				book.meet(number, key, "filled by " + name(holder));
+				book.meet(number, key, "filled by " + service.name(holder));
 			}
 		}
 	}
@@ -312,7 +308,7 @@ class Playbook {
 		// a commander tires whether or not the room was open all along: counted from when they took the role
 		var leading = store.roleSince(number, IncidentRole.INCIDENT_COMMANDER).orElse(room.openedAt());
 		ensure(incident, IC_ROTATION, ObligationKind.IC_ROTATION, "Consider a fresh incident commander ("
-				+ name(commander) + " has led since " + ObligationBook.TIME.format(leading) + ")",
+				+ service.name(commander) + " has led since " + ObligationBook.TIME.format(leading) + ")",
 				leading.plus(policy.warRoom().proposeIcRotationAfter()), IncidentRole.INCIDENT_COMMANDER, false);
 	}
 
@@ -384,11 +380,11 @@ class Playbook {
 		var commander = incident == null ? null : incident.roles().get(IncidentRole.INCIDENT_COMMANDER);
 		// proposed once per commander's stint: the obligation met says it was, a second delivery finds it so
 		if (commander == null || !incident.isActive() || !store.close(number, IC_ROTATION, clock.instant(),
-				"proposed to " + name(commander) + " at " + ObligationBook.TIME.format(clock.instant()), false)) {
+				"proposed to " + service.name(commander) + " at " + ObligationBook.TIME.format(clock.instant()), false)) {
 			return;
 		}
 		var since = store.roleSince(number, IncidentRole.INCIDENT_COMMANDER).orElse(clock.instant());
-		write(number, "Proposal: rotate the incident commander. " + name(commander) + " has led for "
+		write(number, "Proposal: rotate the incident commander. " + service.name(commander) + " has led for "
 				+ SummaryWriter.human(Duration.between(since, clock.instant()))
 				+ "; hand over to a fresh commander (PUT /api/v1/incidents/" + incident.id()
 				+ "/roles/incident_commander), or set this aside with a reason");
@@ -396,9 +392,5 @@ class Playbook {
 
 	private void write(long number, String text) {
 		timeline.append(new TimelineEntry(UUID.randomUUID(), number, clock.instant(), null, TimelineKind.POLICY, text, null));
-	}
-
-	private String name(UUID account) {
-		return accounts.find(account).map(a -> a.displayName()).orElse("someone");
 	}
 }

@@ -121,7 +121,7 @@ class Resolutions {
 				rule.required() ? rule.reason() : postmortem ? "asked for at resolution" : null, owner),
 				actor, answers.containment(), unmet.isEmpty() ? null : unmetText);
 		if (!unmet.isEmpty()) {
-			write(number, actor, "Resolved over the gate by " + name(actor) + ". Why: " + override + ". Unmet: " + unmetText);
+			write(number, actor, "Resolved over the gate by " + incidents.name(actor) + ". Why: " + override + ". Unmet: " + unmetText);
 			audit.record("incident.gate_overridden", "incident", incident.id(), override + " (unmet: " + unmetText + ")");
 		}
 		var text = new StringBuilder("Resolution: root cause ")
@@ -131,7 +131,7 @@ class Resolutions {
 		if (postmortem) {
 			var pm = policy.postmortem();
 			text.append(". Post-mortem required (").append(rule.required() ? rule.reason() : "asked for at resolution")
-				.append("), owned by ").append(name(owner)).append(": draft by ").append(day(now.plus(pm.draftWithin())))
+				.append("), owned by ").append(incidents.name(owner)).append(": draft by ").append(day(now.plus(pm.draftWithin())))
 				.append(", review meeting by ").append(day(now.plus(pm.reviewWithin()))).append(" (at the latest ")
 				.append(day(now.plus(pm.reviewAtTheLatest()))).append("), published by ")
 				.append(day(now.plus(pm.publishWithin()))).append(", action items reviewed ")
@@ -164,10 +164,6 @@ class Resolutions {
 
 	private void write(long number, UUID author, String text) {
 		timeline.append(new TimelineEntry(UUID.randomUUID(), number, clock.instant(), author, TimelineKind.RESOLUTION, text, null));
-	}
-
-	private String name(UUID account) {
-		return account == null ? "the platform" : accounts.find(account).map(a -> a.displayName()).orElse("someone");
 	}
 
 	private static String day(Instant instant) {

@@ -86,7 +86,7 @@ class WarRooms {
 	State open(long number, String reason, UUID actor) {
 		var why = Text.required("/reason", reason, REASON_MAX, "say why the response needs a war room");
 		var incident = active(number);
-		playbook.openWarRoom(number, clock.instant(), why + " (opened by " + name(actor) + ")");
+		playbook.openWarRoom(number, clock.instant(), why + " (opened by " + incidents.name(actor) + ")");
 		audit.record("incident.war_room_opened", "incident", incident.id(), why);
 		playbook.reconcile(number, clock.instant());
 		return state(number);
@@ -112,12 +112,12 @@ class WarRooms {
 		}
 		var now = clock.instant();
 		var entry = new TimelineEntry(UUID.randomUUID(), number, now, actor, TimelineKind.CHECKPOINT,
-				"Checkpoint answered by " + name(actor) + ". What we know: " + known + " What we try next: " + next
+				"Checkpoint answered by " + incidents.name(actor) + ". What we know: " + known + " What we try next: " + next
 						+ " Escalate or bring people: " + escalate + " Status page: " + statusPage,
 				null);
 		timeline.append(entry);
 		obligations.checkpointAnswered(number, now);
-		obligations.close(number, Playbook.CHECKPOINT, now, "answered by " + name(actor), false);
+		obligations.close(number, Playbook.CHECKPOINT, now, "answered by " + incidents.name(actor), false);
 		audit.record("incident.checkpoint_answered", "incident", incident.id(), known);
 		playbook.reconcile(number, clock.instant());
 		return entry;
@@ -138,13 +138,13 @@ class WarRooms {
 		var byScribe = commander != null && !actor.equals(commander) && actor.equals(incident.roles().get(IncidentRole.SCRIBE));
 		if (commander != null && !actor.equals(commander) && !byScribe) {
 			throw Problems.problem(HttpStatus.FORBIDDEN, "The incident commander decides", "Decisions on " + incident.id()
-					+ " are the incident commander's (" + name(commander) + "); the scribe may record them", Map.of());
+					+ " are the incident commander's (" + incidents.name(commander) + "); the scribe may record them", Map.of());
 		}
 		var decidedBy = byScribe ? commander : actor;
 		var recorded = new Decision(UUID.randomUUID(), number, what, why, decidedBy, clock.instant());
 		obligations.recordDecision(recorded);
 		timeline.append(new TimelineEntry(UUID.randomUUID(), number, recorded.decidedAt(), actor, TimelineKind.DECISION,
-				"Decided by " + name(decidedBy) + (byScribe ? " (recorded by " + writer.displayName() + ")" : "") + ": "
+				"Decided by " + incidents.name(decidedBy) + (byScribe ? " (recorded by " + writer.displayName() + ")" : "") + ": "
 						+ what + (why == null || why.isEmpty() ? "" : ". Why: " + why), null));
 		audit.record("incident.decision_recorded", "incident", incident.id(), what);
 		return recorded;
@@ -162,9 +162,5 @@ class WarRooms {
 					Map.of("current", status.toString()));
 		}
 		return incident;
-	}
-
-	private String name(UUID account) {
-		return accounts.find(account).map(a -> a.displayName()).orElse("someone");
 	}
 }
