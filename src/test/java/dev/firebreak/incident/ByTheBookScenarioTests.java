@@ -215,8 +215,12 @@ class ByTheBookScenarioTests extends ApiTest {
 		var id = api.post("/api/v1/incidents", commander.token(), """
 				{"title": "Two services", "severity": "SEV3", "affected_service_ids": ["%s", "%s"]}""".formatted(one, two))
 			.expectStatus(201).json().get("id").asString();
+		var unclassified = api.post("/api/v1/incidents", commander.token(), """
+				{"title": "Two services, no severity yet", "affected_service_ids": ["%s", "%s"]}""".formatted(one, two))
+			.expectStatus(201).json().get("id").asString();
 		settle();
 		assertThat(warRoom(id).get("reason").asString()).isEqualTo("it affects 2 services");
+		assertThat(warRoom(unclassified).get("reason").asString()).isEqualTo("it affects 2 services");
 	}
 
 	@Test

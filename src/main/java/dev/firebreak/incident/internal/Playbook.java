@@ -207,6 +207,8 @@ class Playbook {
 		if (incident.severity() == null) {
 			ensure(incident, CLASSIFY, ObligationKind.CLASSIFY, "Classify the severity from user impact (else "
 					+ policy.unclassifiedSeverity() + ")", declared.plus(policy.unclassifiedAfter()), IncidentRole.INCIDENT_COMMANDER, false);
+			// no severity's procedures yet; an incident on several services has its war room all the same
+			warRoom(incident, null, since);
 			return;
 		}
 		book.meet(number, CLASSIFY, "classified as " + incident.severity());
@@ -283,7 +285,7 @@ class Playbook {
 	private void warRoom(Incident incident, FirebreakPolicy.SeverityPolicy procedures, Instant since) {
 		var number = incident.number();
 		String reason = null;
-		if (procedures.warRoom() == FirebreakPolicy.Requirement.REQUIRED) {
+		if (procedures != null && procedures.warRoom() == FirebreakPolicy.Requirement.REQUIRED) {
 			reason = incident.procedures() + (incident.severity() == incident.procedures() ? "" : " procedures")
 					+ " requires a war room";
 		}
