@@ -19,6 +19,7 @@ import dev.firebreak.catalog.Service;
 import dev.firebreak.identity.AuditLog;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentStatus;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.MitigationLever;
 import dev.firebreak.incident.TimelineEntry;
@@ -39,6 +40,8 @@ class MitigationActions {
 
 	private final Incidents incidents;
 
+	private final IncidentStore store;
+
 	private final Catalog catalog;
 
 	private final TimelineStore timeline;
@@ -51,15 +54,21 @@ class MitigationActions {
 
 	private final MitigationCalls calls;
 
-	MitigationActions(Incidents incidents, Catalog catalog, TimelineStore timeline, AuditLog audit, Clock clock,
-			TransactionOperations transactions, MitigationActionSettings settings) {
+	MitigationActions(Incidents incidents, IncidentStore store, Catalog catalog, TimelineStore timeline, AuditLog audit,
+			Clock clock, TransactionOperations transactions, MitigationActionSettings settings) {
 		this.incidents = incidents;
+		this.store = store;
 		this.catalog = catalog;
 		this.timeline = timeline;
 		this.audit = audit;
 		this.clock = clock;
 		this.transactions = transactions;
 		this.calls = new MitigationCalls(settings.timeout());
+	}
+
+	private static ErrorResponseException notActive(Incident incident) {
+		return Problems.conflict(incident.id() + " is " + incident.status()
+				+ ": re-open it (move it to investigating) before running actions against production");
 	}
 
 	/** The actions of the incident's affected services, by service and name. */
@@ -86,8 +95,7 @@ class MitigationActions {
 	Run run(Incident incident, UUID actionId, boolean rollback, String reason, FirebreakUser user) {
 		var action = actionOf(incident, actionId);
 		if (!incident.isActive()) {
-			throw Problems.conflict(incident.id() + " is " + incident.status()
-					+ ": re-open it (move it to investigating) before running actions against production");
+			throw notActive(incident);
 		}
 		if (rollback && !action.canRollBack()) {
 			throw Problems.conflict("'" + action.name() + "' has no rollback call; undo it by hand and say so on the timeline");
@@ -100,6 +108,10 @@ class MitigationActions {
 		var announcement = what + ": " + call.method() + " " + call.url() + " — announced by "
 				+ user.account().displayName() + (why == null ? "" : "; reason: " + why);
 		var announced = transactions.execute(status -> {
+			// under the incident's lock: resolved a moment ago is resolved, and nothing runs against production
+			if (!store.lock(incident.number()).map(IncidentStatus::isActive).orElse(false)) {
+				throw notActive(incidents.find(incident.number()).orElse(incident));
+			}
 			var entry = incidents.record(incident.number(), TimelineKind.ACTION, announcement, user.id());
 			audit.record(rollback ? "incident.mitigation_action_rollback_announced" : "incident.mitigation_action_announced",
 					"incident", incident.id(), action.id() + ": " + announcement);
