@@ -22,6 +22,9 @@ public interface StatusUpdates {
 	/** The writing findings a public text would get (none for the other audiences); changes nothing. */
 	List<StatusUpdate.WritingFinding> check(long incidentNumber, Audience audience, Phase phase, String text);
 
+	/** One update by its id. */
+	java.util.Optional<StatusUpdate> update(UUID id);
+
 	/** The incident's updates, newest first; {@code audience} null for all of them. */
 	Page<StatusUpdate> of(long incidentNumber, Audience audience, Page.Request page);
 

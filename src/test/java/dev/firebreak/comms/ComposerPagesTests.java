@@ -34,6 +34,10 @@ class ComposerPagesTests extends ApiTest {
 		responder = person("responder");
 		signedIn = (FirebreakUser) users.loadUserByUsername(responder.email());
 		world = new CommsWorld(api, adminToken());
+		// public updates name components the status page lists
+		for (var name : new String[] { "Card payments", "Cart", "Checkout" }) {
+			dev.firebreak.statuspage.StatusPageWorld.ensureComponent(api, adminToken(), name);
+		}
 	}
 
 	private static String html(MockHttpServletResponse response) throws Exception {

@@ -20,6 +20,10 @@ class StatusUpdateApiTests extends ApiTest {
 	void aWorld() {
 		responder = person("responder");
 		world = new CommsWorld(api, adminToken());
+		// public updates name components the status page lists
+		for (var name : new String[] { "Card payments", "Cart", "Checkout" }) {
+			dev.firebreak.statuspage.StatusPageWorld.ensureComponent(api, adminToken(), name);
+		}
 	}
 
 	private JsonNode updates(String incident, String query) {
@@ -202,6 +206,21 @@ class StatusUpdateApiTests extends ApiTest {
 		});
 		assertThat(internal.size()).isZero();
 		assertThat(stored(incident)).isZero();
+	}
+
+	@Test
+	void aPublicUpdateNamesOnlyComponentsTheStatusPageListsInItsSpelling() {
+		var incident = world.declare(responder.token(), "SEV2", false);
+
+		var problem = world.post(incident, responder.token(), """
+				{"audience": "public", "phase": "investigating", "components": ["Card paymnts"],
+				 "text": "Some customers cannot pay by card. Next update by 10:40 UTC."}""").problem(400);
+		assertThat(problem.get("errors").get(0).get("pointer").asString()).isEqualTo("/components/0");
+		assertThat(problem.get("errors").get(0).get("detail").asString()).contains("Card paymnts").contains("Card payments");
+		assertThat(world.post(incident, responder.token(), """
+				{"audience": "public", "phase": "investigating", "components": ["card PAYMENTS"],
+				 "text": "Some customers cannot pay by card. Next update by 10:40 UTC."}""").expectStatus(201).json()
+			.get("components").get(0).asString()).isEqualTo("Card payments");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.firebreak.catalog.MaintenanceCalendar;
 import dev.firebreak.catalog.MaintenanceWindow;
 import dev.firebreak.identity.AuditLog;
 import dev.firebreak.platform.Problems;
@@ -20,7 +21,7 @@ import dev.firebreak.platform.Text;
 
 /** Maintenance windows of services: planned, listed, ended early or cancelled; every change audited. */
 @Component
-class MaintenanceWindows {
+class MaintenanceWindows implements MaintenanceCalendar {
 
 	/** The longest window: maintenance that lasts longer is an outage nobody hears about. */
 	static final Duration LONGEST = Duration.ofDays(7);
@@ -40,8 +41,9 @@ class MaintenanceWindows {
 		this.clock = clock;
 	}
 
+	@Override
 	@Transactional
-	MaintenanceWindow plan(UUID serviceId, Instant startsAt, Instant endsAt, String reason, UUID by) {
+	public MaintenanceWindow plan(UUID serviceId, Instant startsAt, Instant endsAt, String reason, UUID by) {
 		var service = catalog.service(serviceId);
 		var now = clock.instant();
 		var start = startsAt == null ? now : startsAt;
@@ -102,6 +104,16 @@ class MaintenanceWindows {
 			.param("now", Sql.timestamp(now)).update();
 		audit.record("maintenance.ended", "service", window.serviceId().toString(), window.reason());
 		return get(id);
+	}
+
+	@Override
+	@Transactional
+	public void finish(UUID windowId) {
+		var window = jdbc.sql("select * from catalog_maintenance where id = :id").param("id", windowId)
+			.query((rs, n) -> window(rs)).optional();
+		if (window.isPresent() && window.get().endsAt().isAfter(clock.instant())) {
+			end(windowId);
+		}
 	}
 
 	static MaintenanceWindow window(ResultSet rs) throws SQLException {

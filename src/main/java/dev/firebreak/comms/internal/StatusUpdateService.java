@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import dev.firebreak.catalog.Catalog;
 import dev.firebreak.comms.Audience;
 import dev.firebreak.comms.Phase;
 import dev.firebreak.comms.Post;
+import dev.firebreak.comms.PublicComponents;
 import dev.firebreak.comms.StatusUpdate;
 import dev.firebreak.comms.StatusUpdate.WritingFinding;
 import dev.firebreak.comms.StatusUpdatePosted;
@@ -45,6 +47,8 @@ class StatusUpdateService implements StatusUpdates {
 
 	private final UpdateStore store;
 
+	private final ObjectProvider<PublicComponents> publicComponents;
+
 	private final Incidents incidents;
 
 	private final Catalog catalog;
@@ -62,7 +66,9 @@ class StatusUpdateService implements StatusUpdates {
 	private final Clock clock;
 
 	StatusUpdateService(UpdateStore store, Incidents incidents, Catalog catalog, PublicWriting writing,
-			Cadences cadences, AuditLog audit, ApplicationEventPublisher events, FirebreakPolicy policy, Clock clock) {
+			Cadences cadences, AuditLog audit, ApplicationEventPublisher events, FirebreakPolicy policy, Clock clock,
+			ObjectProvider<PublicComponents> publicComponents) {
+		this.publicComponents = publicComponents;
 		this.store = store;
 		this.incidents = incidents;
 		this.catalog = catalog;
@@ -72,6 +78,11 @@ class StatusUpdateService implements StatusUpdates {
 		this.events = events;
 		this.policy = policy;
 		this.clock = clock;
+	}
+
+	@Override
+	public java.util.Optional<StatusUpdate> update(UUID id) {
+		return store.find(id);
 	}
 
 	@Override
@@ -198,7 +209,18 @@ class StatusUpdateService implements StatusUpdates {
 		return phase;
 	}
 
-	private static List<String> components(Audience audience, List<String> components) {
+	/** The status page's own spelling of a component it lists; any name while it lists none. */
+	private String known(String name, int index) {
+		var listed = publicComponents.stream().flatMap(p -> p.names().stream()).toList();
+		if (listed.isEmpty()) {
+			return name;
+		}
+		return listed.stream().filter(n -> n.equalsIgnoreCase(name)).findFirst()
+			.orElseThrow(() -> Problems.invalid("/components/" + index, "the status page has no component \"" + name
+					+ "\"; choose from: " + String.join(", ", listed)));
+	}
+
+	private List<String> components(Audience audience, List<String> components) {
 		if (components == null || components.isEmpty()) {
 			return List.of();
 		}
@@ -215,7 +237,7 @@ class StatusUpdateService implements StatusUpdates {
 				throw Problems.invalid("/components/" + i, "a component name is one line of text");
 			}
 			if (!names.contains(name)) {
-				names.add(name);
+				names.add(known(name, i));
 			}
 		}
 		return List.copyOf(names);

@@ -1,0 +1,108 @@
+package dev.firebreak.statuspage.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves the public page, its JSON and feeds straight from the servlet container, ahead of
+ * security and Spring MVC: the page is public and already rendered, so a request costs a lookup
+ * and a write. Answers {@code 304} to a client that holds the same version ({@code ETag},
+ * {@code Last-Modified}). Under {@code /status}, or at {@code /} on the page's own host name.
+ * Anything else (subscribing, an unknown path) goes on to the application.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class StatusPageServer implements Filter {
+
+	private final StatusSnapshots snapshots;
+
+	private final String cacheControl;
+
+	StatusPageServer(StatusSnapshots snapshots, StatusPagePolicy policy) {
+		this.snapshots = snapshots;
+		this.cacheControl = "public, max-age=" + policy.cacheFor().toSeconds();
+	}
+
+	@Override
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		var request = (HttpServletRequest) servletRequest;
+		var response = (HttpServletResponse) servletResponse;
+		var method = request.getMethod();
+		if (!"GET".equals(method) && !"HEAD".equals(method)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		String base;
+		String below;
+		if (path.startsWith(StatusSnapshots.BASE) && (path.length() == StatusSnapshots.BASE.length()
+				|| path.charAt(StatusSnapshots.BASE.length()) == '/')) {
+			base = StatusSnapshots.BASE;
+			below = path.substring(StatusSnapshots.BASE.length());
+		}
+		else if (isOwnHost(request)) {
+			base = "";
+			below = path;
+		}
+		else {
+			chain.doFilter(request, response);
+			return;
+		}
+		var snapshot = snapshots.get(base);
+		var found = snapshot.find(below, p -> snapshots.onDemand(snapshot, p));
+		if (found.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var rendered = found.get();
+		response.setHeader("ETag", rendered.etag());
+		response.setHeader("Last-Modified", rendered.lastModified());
+		response.setHeader("Cache-Control", cacheControl);
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		if (below.startsWith("/api/")) {
+			// widgets on other sites read the JSON
+			response.setHeader("Access-Control-Allow-Origin", "*");
+		}
+		if (notModified(request, rendered)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setContentType(rendered.contentType());
+		response.setContentLength(rendered.body().length);
+		if ("GET".equals(method)) {
+			response.getOutputStream().write(rendered.body());
+		}
+	}
+
+	private boolean isOwnHost(HttpServletRequest request) {
+		var host = snapshots.ownHost();
+		return host != null && host.equalsIgnoreCase(request.getServerName());
+	}
+
+	private static boolean notModified(HttpServletRequest request, Snapshot.Rendered rendered) {
+		var tags = request.getHeader("If-None-Match");
+		if (tags != null) {
+			for (var tag : tags.split(",")) {
+				var t = tag.strip();
+				if (t.equals("*") || t.equals(rendered.etag()) || t.equals("W/" + rendered.etag())) {
+					return true;
+				}
+			}
+			return false;
+		}
+		var since = request.getHeader("If-Modified-Since");
+		return since != null && since.equals(rendered.lastModified());
+	}
+}
