@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -67,6 +69,12 @@ public final class FakeProviders {
 	/** Every call placed to this number, oldest first. */
 	public static List<Request> callsTo(String number) {
 		return received.stream().filter(r -> r.path().endsWith("/Calls.json") && number.equals(r.form().get("To"))).toList();
+	}
+
+	/** Every {@code chat.postMessage} to this Slack user (a direct message), oldest first. */
+	public static List<Request> slackMessagesTo(String user) {
+		return received.stream().filter(r -> r.path().endsWith("/chat.postMessage"))
+			.filter(r -> user.equals(JsonMapper.shared().readTree(r.body()).path("channel").asString(""))).toList();
 	}
 
 	/** Every post to this incoming webhook. */

@@ -231,9 +231,15 @@ class EscalationScenarioTests extends ApiTest {
 		world.maintenance(checkout, clock.instant().minus(ofMinutes(1)), clock.instant().plus(Duration.ofHours(1)));
 		var key = world.eventsKey(checkout);
 
-		world.trigger(key, "disk-" + UUID.randomUUID(), "critical");
+		var dedupKey = "disk-" + UUID.randomUUID();
+		world.trigger(key, dedupKey, "critical");
 		timePasses(ofMinutes(30));
 
+		assertThat(world.alertsOf(checkout)).singleElement().satisfies(alert -> {
+			assertThat(alert.get("dedup_key").asString()).isEqualTo(dedupKey);
+			assertThat(alert.get("during_maintenance").asBoolean()).isTrue();
+		});
+		assertThat(world.incidentsOf(checkout)).isEmpty();
 		assertThat(world.deliveriesTo(alice)).isEmpty();
 	}
 

@@ -358,11 +358,25 @@ final class PagingWorld {
 
 	/** The open incident of a service (the one its alerts opened). */
 	String openIncidentOf(UUID service) {
+		var found = incidentsOf(service);
+		assertThat(found).as("incidents of service %s", service).hasSize(1);
+		return found.get(0);
+	}
+
+	/** The incidents of a service, by id. */
+	List<String> incidentsOf(UUID service) {
 		var found = new ArrayList<String>();
 		api.get("/api/v1/incidents?service=" + service, admin).expectStatus(200).json().get("items").values()
 			.forEach(i -> found.add(i.get("id").asString()));
-		assertThat(found).as("incidents of service %s", service).hasSize(1);
-		return found.get(0);
+		return found;
+	}
+
+	/** The alerts of a service, as the alerts API shows them. */
+	List<JsonNode> alertsOf(UUID service) {
+		var found = new ArrayList<JsonNode>();
+		api.get("/api/v1/alerts?service=" + service, admin).expectStatus(200).json().get("items").values()
+			.forEach(found::add);
+		return found;
 	}
 
 	static UUID id(Api.Response response) {

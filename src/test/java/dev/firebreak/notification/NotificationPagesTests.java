@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,15 @@ class NotificationPagesTests extends NotificationTest {
 		var verified = mvc.perform(post("/me/notifications/contact-methods/" + id + "/verify").with(user(me)).with(csrf())
 			.param("code", lastCode(address))).andReturn().getResponse();
 		assertThat(verified.getStatus()).isEqualTo(302);
-		mvc.perform(post("/me/notifications/contact-methods/" + id + "/test").with(user(me)).with(csrf())).andReturn();
+		var testForm = testForm(mvc.perform(get("/me/notifications").with(user(me))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8), id);
+		assertThat(testForm).as("the verified method's row has a 'Send me a test' form").isNotNull();
+		assertThat(testForm).contains("method=\"post\"", "Send me a test");
+		var action = ACTION.matcher(testForm);
+		assertThat(action.find()).isTrue();
+		assertThat(action.group(1)).isEqualTo("/me/notifications/contact-methods/" + id + "/test");
+		var tested = mvc.perform(post(action.group(1)).with(user(me)).with(csrf())).andReturn().getResponse();
+		assertThat(tested.getStatus()).isEqualTo(302);
 		assertThat(pages(address)).extracting(TestMail::subject).containsExactly("Firebreak test message");
 
 		var ruled = mvc.perform(post("/me/notifications/rules").with(user(me)).with(csrf()).param("urgency", "high")
@@ -92,6 +101,22 @@ class NotificationPagesTests extends NotificationTest {
 				null, false, false, false, true, null, null), pia.id());
 		assertThat(mvc.perform(get("/incidents/" + hidden.id() + "/notifications").with(user(reader))).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
+	}
+
+	private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
+
+	/** The form in the method's row whose button is "Send me a test"; null when the row has none. */
+	private static String testForm(String html, String methodId) {
+		var row = Pattern.compile("<tr[^>]*id=\"method-" + Pattern.quote(methodId) + "\".*?</tr>", Pattern.DOTALL)
+			.matcher(html);
+		assertThat(row.find()).as("a row for contact method %s", methodId).isTrue();
+		var forms = Pattern.compile("<form\\b.*?</form>", Pattern.DOTALL).matcher(row.group());
+		while (forms.find()) {
+			if (forms.group().contains(">Send me a test</button>")) {
+				return forms.group();
+			}
+		}
+		return null;
 	}
 
 	private FirebreakUser signedIn(Person person) {

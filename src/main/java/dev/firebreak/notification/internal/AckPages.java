@@ -55,7 +55,7 @@ class AckPages {
 		if (refused != null) {
 			return refused;
 		}
-		var done = incidents.acknowledge(ack.incidentNumber(), ack.accountId(), "e-mail link");
+		var done = incidents.acknowledge(ack.incidentNumber(), ack.accountId(), "one-click link");
 		if (done) {
 			// the request has no signed-in person: the audit row names whose link it was
 			audit.record("notification.acknowledged_by_link", "incident", "INC-" + ack.incidentNumber(),

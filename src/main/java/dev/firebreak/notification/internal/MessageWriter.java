@@ -19,8 +19,9 @@ import dev.firebreak.notification.Subject;
 
 /**
  * Writes the words of a message once, for every channel: the title an e-mail's subject takes, the
- * full text, and the short text (at most 160 characters) an SMS or a call takes. A page is written
- * when it is sent, so it says what is true then (a severity set in the meantime).
+ * full text, the short text (at most 160 characters) a call speaks, and for a page the SMS: the
+ * short text with the link to the incident (or alert), in one GSM segment where it fits. A page
+ * is written when it is sent, so it says what is true then (a severity set in the meantime).
  */
 @Component
 class MessageWriter {
@@ -109,9 +110,11 @@ class MessageWriter {
 		var code = Long.toString(number);
 		var found = incidents.find(number);
 		var ack = accountId == null ? null : ackLinks.link(number, accountId);
+		var smsTail = " Reply " + code + " to ack. " + link;
 		if (found.isEmpty()) {
 			var text = id + "\nWhy you: " + orNone(reason) + "\n\nAcknowledge: " + ack + "\nOpen: " + link + "\n";
-			return new OutboundMessage(id, text, cut(id + ". Reply " + code + " to acknowledge.", SHORT_MAX), link, ack, code);
+			return new OutboundMessage(id, text, cut(id + ". Reply " + code + " to acknowledge.", SHORT_MAX), link, ack, code,
+					TwilioSmsText.fit(id + ".", "", "", smsTail));
 		}
 		var incident = found.get();
 		var severity = incident.severity() == null ? "unclassified" : incident.severity().name();
@@ -132,10 +135,12 @@ class MessageWriter {
 		text.append("Or reply ").append(code).append(" to an SMS page to acknowledge.\n");
 		text.append("Open the incident: ").append(link).append("\n");
 		var suffix = " Reply " + code + " to ack.";
-		var shortText = cut(severity + " " + id + " " + incident.title() + (services.isEmpty() ? "" : " (" + services + ")")
-				+ (incident.summary() == null || incident.summary().isBlank() ? "" : ": " + incident.summary()),
-				SHORT_MAX - suffix.length()) + suffix;
-		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code);
+		var head = " " + incident.title() + (services.isEmpty() ? "" : " (" + services + ")");
+		var summary = incident.summary() == null || incident.summary().isBlank() ? "" : ": " + incident.summary();
+		var shortText = cut(severity + " " + id + head + summary, SHORT_MAX - suffix.length()) + suffix;
+		// the link has to be in an SMS: the summary gives way first, then the title
+		var sms = TwilioSmsText.fit(severity + " " + id, head, summary, smsTail);
+		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms);
 	}
 
 	private OutboundMessage alert(UUID alertId, String reason) {
@@ -153,8 +158,9 @@ class MessageWriter {
 		var text = title + "\n\nSeverity: " + severity + "\nService: " + (service.isEmpty() ? "none" : service)
 				+ "\nSource: " + orNone(alert.source()) + "\nOccurrences: " + alert.occurrences() + "\nWhy you: "
 				+ orNone(reason) + "\n\nOpen the alert: " + link + "\n";
-		return new OutboundMessage(cut(title, TITLE_MAX), text, cut(severity + " alert: " + alert.summary()
-				+ (service.isEmpty() ? "" : " (" + service + ")"), SHORT_MAX), link, null, null);
+		var named = service.isEmpty() ? "" : " (" + service + ")";
+		return new OutboundMessage(cut(title, TITLE_MAX), text, cut(severity + " alert: " + alert.summary() + named, SHORT_MAX),
+				link, null, null, TwilioSmsText.fit(severity + " alert:", " " + alert.summary(), named, " " + link));
 	}
 
 	private static String orNone(String text) {

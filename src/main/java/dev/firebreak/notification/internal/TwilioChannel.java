@@ -70,7 +70,9 @@ class TwilioChannel implements Channel {
 			form.add("Twiml", TwilioTwiml.call(message.shortText(), gatherAction(message.replyCode())));
 		}
 		else {
-			form.add("Body", TwilioSmsText.of(message.shortText()));
+			form.add("Body", message.smsText() != null
+					? TwilioSmsText.of(message.smsText(), TwilioSmsText.CONCATENATED_SEPTETS)
+					: TwilioSmsText.of(message.shortText()));
 		}
 		form.add("StatusCallback", baseUrl + STATUS_PATH);
 		var answer = WebhookHttp.exchange("Twilio",

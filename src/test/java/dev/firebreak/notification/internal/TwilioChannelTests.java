@@ -89,6 +89,21 @@ class TwilioChannelTests {
 	}
 
 	@Test
+	void aPageIsSentWithItsSmsTextAndACallStillSpeaksTheShortText() throws Exception {
+		twilio.enqueue(json(201, "{\"sid\": \"SM2\"}"));
+		twilio.enqueue(json(201, "{\"sid\": \"CA2\"}"));
+		var page = new OutboundMessage(PAGE.title(), PAGE.text(), PAGE.shortText(), PAGE.link(), PAGE.acknowledgeUrl(),
+				PAGE.replyCode(), "SEV1 INC-42 Checkout fails. Reply 42 to ack. " + PAGE.link());
+
+		channel.send(PHONE, page);
+		channel.send(VOICE, page);
+
+		assertThat(form(body(twilio.takeRequest())).get("Body")).isEqualTo(page.smsText());
+		assertThat(form(body(twilio.takeRequest())).get("Twiml")).contains(PAGE.shortText())
+			.doesNotContain(PAGE.link());
+	}
+
+	@Test
 	void callsWithTwimlThatReadsTheTextTwiceAndGathersTheAcknowledgement() throws Exception {
 		twilio.enqueue(json(201, "{\"sid\": \"CA1234567890abcdef1234567890abcdef\", \"status\": \"queued\"}"));
 

@@ -44,4 +44,49 @@ class TwilioSmsTextTests {
 	void aShortTextWithNothingToChangeIsUntouched() {
 		assertThat(TwilioSmsText.of("  ack 42 ")).isEqualTo("ack 42");
 	}
+
+	private static final String LINK = " Reply 42 to ack. https://firebreak.example/incidents/INC-42";
+
+	@Test
+	void aPageThatFitsIsSentWhole() {
+		var sms = TwilioSmsText.fit("SEV1 INC-42", " Checkout fails (payments)", ": Cards are declined", LINK);
+
+		assertThat(sms).isEqualTo("SEV1 INC-42 Checkout fails (payments): Cards are declined" + LINK);
+	}
+
+	@Test
+	void theSummaryGivesWayFirstSoTheLinkStaysInOneSegment() {
+		var sms = TwilioSmsText.fit("SEV1 INC-42", " Checkout fails (payments)", ": " + "Cards are declined. ".repeat(10),
+				LINK);
+
+		assertThat(sms).startsWith("SEV1 INC-42 Checkout fails (payments): Cards are declined.").endsWith("..." + LINK)
+			.hasSize(TwilioSmsText.SEPTETS);
+	}
+
+	@Test
+	void thenTheTitleGivesWayAndASummaryWithoutRoomGoes() {
+		var sms = TwilioSmsText.fit("SEV1 INC-42", " " + "Checkout fails everywhere ".repeat(6), ": Cards are declined", LINK);
+
+		assertThat(sms).startsWith("SEV1 INC-42 Checkout fails everywhere").endsWith("..." + LINK)
+			.doesNotContain("Cards").hasSizeLessThanOrEqualTo(TwilioSmsText.SEPTETS);
+	}
+
+	@Test
+	void extensionCharactersAndTypographyAreCountedAsTheyAreSent() {
+		var sms = TwilioSmsText.fit("SEV1 INC-42", " Checkout — “EU”", ": " + "a€{}".repeat(40), LINK);
+
+		assertThat(sms).startsWith("SEV1 INC-42 Checkout - \"EU\": a€{}a€{}").endsWith("..." + LINK);
+		assertThat(TwilioSmsText.septets(sms)).isLessThanOrEqualTo(TwilioSmsText.SEPTETS);
+		assertThat(TwilioSmsText.septets(sms)).isGreaterThan(TwilioSmsText.SEPTETS - 3);
+	}
+
+	@Test
+	void aLinkThatLeavesNoRoomIsStillSentWithTheNumberInSeveralSegments() {
+		var tail = " Reply 42 to ack. https://firebreak.example/" + "very-long-path/".repeat(10) + "incidents/INC-42";
+
+		var sms = TwilioSmsText.fit("SEV1 INC-42", " Checkout fails", ": Cards are declined", tail);
+
+		assertThat(sms).isEqualTo("SEV1 INC-42" + tail);
+		assertThat(TwilioSmsText.septets(sms)).isGreaterThan(TwilioSmsText.SEPTETS);
+	}
 }
