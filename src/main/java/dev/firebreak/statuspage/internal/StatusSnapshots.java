@@ -70,10 +70,9 @@ class StatusSnapshots {
 		}
 	}
 
-	/** The host name the page is also served on at {@code /}; null when none. */
+	/** The host name the page is also served on at {@code /}; null when none. (Read from the page: current after one rendering per change.) */
 	String ownHost() {
-		var snapshot = current.get(BASE);
-		return (snapshot == null ? get(BASE) : snapshot).data().settings().hostName();
+		return get(BASE).data().settings().hostName();
 	}
 
 	/** The revision the page was last rendered at on this instance; -1 before the first. */
