@@ -296,7 +296,7 @@ class Maintenances {
 		return List.copyOf(new LinkedHashSet<>(ids));
 	}
 
-	private static void checkTimes(Instant from, Instant until, Instant now) {
+	private void checkTimes(Instant from, Instant until, Instant now) {
 		if (from == null) {
 			throw Problems.invalid("/scheduled_for", "scheduled_for is required: when the work starts");
 		}
@@ -309,8 +309,11 @@ class Maintenances {
 		if (!until.isAfter(now)) {
 			throw Problems.invalid("/scheduled_until", "scheduled_until is in the past; maintenance is planned ahead");
 		}
-		if (Duration.between(from, until).compareTo(Duration.ofDays(7)) > 0) {
-			throw Problems.invalid("/scheduled_until", "a maintenance lasts at most 7 days; plan several for longer work");
+		// the services stay silenced while it verifies, and a silence lasts at most 7 days
+		var longest = Duration.ofDays(7).minus(policy.maintenance().verifyingFor());
+		if (Duration.between(from, until).compareTo(longest) > 0) {
+			throw Problems.invalid("/scheduled_until", "a maintenance lasts at most " + PublicView.duration(longest)
+					+ " (7 days with its verifying time); plan several for longer work");
 		}
 	}
 
