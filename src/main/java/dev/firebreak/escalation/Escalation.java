@@ -9,13 +9,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.firebreak.notification.Urgency;
 
 /**
- * One policy running for one incident.
+ * One policy running for one incident, or for one high-urgency alert that opened no incident.
  *
+ * @param incidentNumber the incident it pages about; null when it is about an alert
+ * @param alertId the alert it pages about (its service routes the alert's severity to no incident); null for an incident
  * @param cycle 0 on the first pass through the levels, 1 on the first repeat, …
  * @param level the level paged last, from 0
  * @param nextAt when the next level is paged unless someone acknowledges; null when nothing is pending
  */
-public record Escalation(UUID id, long incidentNumber, UUID policyId, String policyName, Urgency urgency, int cycle,
+public record Escalation(UUID id, Long incidentNumber, UUID alertId, UUID policyId, String policyName, Urgency urgency, int cycle,
 		int level, Status status, Instant startedAt, Instant nextAt, Instant updatedAt) {
 
 	public enum Status {
@@ -24,7 +26,7 @@ public record Escalation(UUID id, long incidentNumber, UUID policyId, String pol
 		ACTIVE,
 		/** someone acknowledged */
 		ACKNOWLEDGED,
-		/** the incident was resolved */
+		/** the incident (or the alert) was resolved */
 		RESOLVED,
 		/** every level ran, every repeat too, and nobody acknowledged */
 		EXHAUSTED;

@@ -1,5 +1,6 @@
 package dev.firebreak.incident;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,11 +13,14 @@ import java.util.UUID;
  * @param subjectMatterExperts the experts brought in
  * @param procedures the severity whose procedures apply: its own, or SEV1 once a SEV2 went unmitigated
  *        past the policy's time (obligations, cadences and paging follow it); null while unclassified
+ * @param unacknowledgedAfterEscalationAt when it was flagged "unacknowledged after escalation" (every level
+ *        and repeat of a policy paged, nobody acknowledged); null when it is not flagged, and again once acknowledged
  */
 public record Incident(long number, String title, String summary, Severity severity, IncidentStatus status,
 		IncidentSource source, List<UUID> affectedServiceIds, String customerImpact, boolean customerReported,
 		boolean dataLossSuspected, boolean security, boolean isPrivate, UUID declaredBy, Milestones milestones,
-		Map<IncidentRole, UUID> roles, List<UUID> subjectMatterExperts, Severity procedures) {
+		Map<IncidentRole, UUID> roles, List<UUID> subjectMatterExperts, Severity procedures,
+		Instant unacknowledgedAfterEscalationAt) {
 
 	public static final String PREFIX = "INC-";
 

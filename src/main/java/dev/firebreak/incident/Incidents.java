@@ -1,5 +1,6 @@
 package dev.firebreak.incident;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,15 @@ public interface Incidents {
 	 * @return true when this call acknowledged it
 	 */
 	boolean acknowledge(long number, UUID actor, String via);
+
+	/**
+	 * Flags the incident "unacknowledged after escalation": a policy of its services paged every
+	 * level, every repeat too, and nobody acknowledged. The flag shows on the incident until
+	 * someone acknowledges it. Flagging it again, or flagging an acknowledged one, changes nothing.
+	 *
+	 * @return true when this call flagged it
+	 */
+	boolean flagUnacknowledgedAfterEscalation(long number, Instant at);
 
 	/** Writes what the paging capabilities did (a page, an escalation) on the timeline, by the platform. */
 	TimelineEntry recordPaging(long number, String text);

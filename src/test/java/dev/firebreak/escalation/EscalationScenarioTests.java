@@ -78,8 +78,14 @@ class EscalationScenarioTests extends ApiTest {
 		var checkout = world.service("checkout");
 		world.policy(List.of(checkout), 2, level(ofMinutes(5), who(alice)), level(ofMinutes(5), who(bob)));
 
+		var declaredAt = clock.instant();
 		var incident = world.declare("SEV1", checkout);
-		for (int minute = 0; minute < 60; minute += 5) {
+		for (int minute = 0; minute < 25; minute += 5) {
+			timePasses(ofMinutes(5));
+		}
+		assertThat(world.incident(incident).get("unacknowledged_after_escalation_at").isNull())
+			.as("the last level of the last repeat still has its minutes").isTrue();
+		for (int minute = 25; minute < 60; minute += 5) {
 			timePasses(ofMinutes(5));
 		}
 
@@ -87,6 +93,14 @@ class EscalationScenarioTests extends ApiTest {
 		assertThat(world.pagesTo(incident, bob)).hasSize(3);
 		assertThat(world.escalations(incident).get(0).get("status").asString()).isEqualTo("exhausted");
 		assertThat(world.timeline(incident)).anyMatch(text -> text.startsWith("Unacknowledged after escalation"));
+		assertThat(java.time.Instant.parse(world.incident(incident).get("unacknowledged_after_escalation_at").asString()))
+			.as("flagged when bob's last level ran out, 6 levels of 5 minutes after the start")
+			.isEqualTo(declaredAt.plus(ofMinutes(30)));
+
+		world.acknowledge(incident, alice);
+		settle();
+		assertThat(world.incident(incident).get("unacknowledged_after_escalation_at").isNull())
+			.as("someone answered after all").isTrue();
 	}
 
 	@Test

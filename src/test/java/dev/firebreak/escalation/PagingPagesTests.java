@@ -77,6 +77,40 @@ class PagingPagesTests extends ApiTest {
 	}
 
 	@Test
+	void theIncidentListAndTheIncidentPageShowAnIncidentUnacknowledgedAfterEscalationUntilItIsAcknowledged()
+			throws Exception {
+		var alice = world.reachable(person("responder"), "email", 0);
+		var checkout = world.service("checkout");
+		world.policy(checkout, level(ofMinutes(5), who(alice)));
+		var quiet = world.declare("SEV2", checkout);
+		var flagged = world.declare("SEV2", checkout);
+		settle();
+		world.acknowledge(quiet, alice);
+		timePasses(ofMinutes(5));
+		var signedIn = (FirebreakUser) users.loadUserByUsername(alice.email());
+
+		var list = html(mvc.perform(get("/").with(user(signedIn))).andReturn().getResponse());
+		assertThat(row(list, flagged)).contains("unacknowledged after escalation");
+		assertThat(row(list, quiet)).doesNotContain("unacknowledged after escalation");
+		assertThat(html(mvc.perform(get("/incidents/" + flagged).with(user(signedIn))).andReturn().getResponse()))
+			.contains("class=\"tag alarm\"").contains("unacknowledged after escalation");
+
+		world.acknowledge(flagged, alice);
+		settle();
+		assertThat(row(html(mvc.perform(get("/").with(user(signedIn))).andReturn().getResponse()), flagged))
+			.doesNotContain("unacknowledged after escalation");
+		assertThat(html(mvc.perform(get("/incidents/" + flagged).with(user(signedIn))).andReturn().getResponse()))
+			.doesNotContain("class=\"tag alarm\"");
+	}
+
+	/** The list's row of an incident, from its number to the end of the row. */
+	private static String row(String list, String incident) {
+		var start = list.indexOf(">" + incident + "</a>");
+		assertThat(start).as("%s is in the list", incident).isNotNegative();
+		return list.substring(start, list.indexOf("</tr>", start));
+	}
+
+	@Test
 	void anIncidentThatIsNotThereIsAProblemPageInWords() throws Exception {
 		var someone = (FirebreakUser) users.loadUserByUsername(person("responder").email());
 

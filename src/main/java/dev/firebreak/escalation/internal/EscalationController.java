@@ -1,9 +1,12 @@
 package dev.firebreak.escalation.internal;
 
+import java.util.UUID;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.firebreak.alerting.Alerts;
 import dev.firebreak.escalation.Escalation;
 import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.incident.Incident;
@@ -13,7 +16,7 @@ import dev.firebreak.platform.Problems;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
-/** How an incident's escalations stand: which policy, which level, when the next one is paged. */
+/** How an incident's (or an alert's) escalations stand: which policy, which level, when the next one is paged. */
 @RestController
 class EscalationController {
 
@@ -21,9 +24,12 @@ class EscalationController {
 
 	private final Incidents incidents;
 
-	EscalationController(EscalationStore store, Incidents incidents) {
+	private final Alerts alerts;
+
+	EscalationController(EscalationStore store, Incidents incidents, Alerts alerts) {
 		this.store = store;
 		this.incidents = incidents;
+		this.alerts = alerts;
 	}
 
 	@GetMapping("/api/v1/incidents/{id}/escalations")
@@ -34,6 +40,16 @@ class EscalationController {
 			throw Problems.notFound("No incident " + id);
 		}
 		var items = store.ofIncident(number);
+		return new Page<>(items, items.size());
+	}
+
+	/** The escalations of an alert that opened no incident (an alert that opened one escalates through it). */
+	@GetMapping("/api/v1/alerts/{id}/escalations")
+	Page<Escalation> alertEscalations(@PathVariable UUID id) {
+		if (alerts.find(id).isEmpty()) {
+			throw Problems.notFound("No alert " + id + "; GET /api/v1/alerts lists them");
+		}
+		var items = store.ofAlert(id);
 		return new Page<>(items, items.size());
 	}
 }

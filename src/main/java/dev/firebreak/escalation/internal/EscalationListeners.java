@@ -1,27 +1,18 @@
 package dev.firebreak.escalation.internal;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.firebreak.alerting.AlertAcknowledged;
+import dev.firebreak.alerting.AlertResolved;
 import dev.firebreak.alerting.AlertsChanged;
 import dev.firebreak.escalation.Escalation;
-import dev.firebreak.escalation.EscalationPolicy;
 import dev.firebreak.incident.IncidentAcknowledged;
 import dev.firebreak.incident.IncidentDeclared;
 import dev.firebreak.incident.IncidentResolved;
 import dev.firebreak.incident.IncidentSeverityChanged;
 import dev.firebreak.incident.IncidentProceduresRaised;
 import dev.firebreak.incident.ObligationOverdue;
-import dev.firebreak.incident.Incidents;
-import dev.firebreak.notification.Notifications;
-import dev.firebreak.notification.PageRequest;
-import dev.firebreak.notification.Subject;
-import dev.firebreak.notification.Urgency;
 
 /** What starts and stops escalations: incidents declared, acknowledged, resolved, raised; alerts that open no incident. */
 @Component
@@ -29,24 +20,11 @@ class EscalationListeners {
 
 	private final EscalationEngine engine;
 
-	private final PolicyStore policies;
+	private final MissedObligations obligations;
 
-	private final TargetResolver targets;
-
-	private final Incidents incidents;
-
-	private final Notifications notifications;
-
-	private final java.time.Clock clock;
-
-	EscalationListeners(EscalationEngine engine, PolicyStore policies, TargetResolver targets, Incidents incidents,
-			Notifications notifications, java.time.Clock clock) {
+	EscalationListeners(EscalationEngine engine, MissedObligations obligations) {
 		this.engine = engine;
-		this.policies = policies;
-		this.targets = targets;
-		this.incidents = incidents;
-		this.notifications = notifications;
-		this.clock = clock;
+		this.obligations = obligations;
 	}
 
 	@ApplicationModuleListener
@@ -79,9 +57,9 @@ class EscalationListeners {
 	@ApplicationModuleListener
 	void on(ObligationOverdue missed) {
 		switch (missed.kind()) {
-			case ROLE -> engine.escalateOnce(missed.incidentNumber(), missed.dueAt(), "overdue: " + missed.title(),
+			case ROLE -> obligations.escalateOnce(missed.incidentNumber(), missed.dueAt(), "overdue: " + missed.title(),
 					missed.commanderId());
-			case PROGRESS -> engine.escalateOnce(missed.incidentNumber(), missed.dueAt(),
+			case PROGRESS -> obligations.escalateOnce(missed.incidentNumber(), missed.dueAt(),
 					"no mitigation progress since the acknowledgement", null);
 			default -> {
 				// other missed obligations are reminders, sent by the notification capability
@@ -90,35 +68,23 @@ class EscalationListeners {
 	}
 
 	/**
-	 * An alert that opens no incident (its routing says "none", a warning by default) is low urgency:
-	 * the first level of its service's policy is told once, by their low-urgency rules, and nothing
-	 * escalates. Alerts that open an incident page through the incident; alerts in a maintenance
-	 * window page nobody.
+	 * Alerts that open no incident (their service routes their severity to none) run its policy by
+	 * their own urgency: critical and error page and escalate, warnings notify once; alerts that open
+	 * an incident page through the incident. An acknowledged or resolved alert stops its escalation
+	 * and whatever was still to be sent about it (resolved first: a batch may hold both).
 	 */
 	@ApplicationModuleListener
 	void on(AlertsChanged changed) {
-		var now = clock.instant();
-		// a storm brings hundreds of alerts of a few services: each service's routing, policy and
-		// people are looked up once per batch, not once per alert
-		var opensIncident = new HashMap<String, Boolean>();
-		var firstLevel = new HashMap<UUID, Optional<FirstLevel>>();
-		for (var alert : changed.triggered()) {
-			if (alert.duringMaintenance() || opensIncident.computeIfAbsent(alert.serviceId() + "/" + alert.severity(),
-					k -> incidents.severityOpenedBy(alert.serviceId(), alert.severity()).isPresent())) {
-				continue;
-			}
-			firstLevel.computeIfAbsent(alert.serviceId(), service -> policies.forService(service)
-				.map(policy -> new FirstLevel(policy, targets.resolve(policy.levels().get(0), now).people())))
-				.ifPresent(level -> {
-					for (var person : level.people()) {
-						notifications.page(new PageRequest("alert:" + alert.alertId() + ":" + level.policy().id() + ":" + person,
-								person, Urgency.LOW, Subject.alert(alert.alertId()),
-								"Level 1 of '" + level.policy().name() + "' (low urgency: no incident)"));
-					}
-				});
+		if (!changed.triggered().isEmpty()) {
+			engine.startForAlerts(changed.triggered());
 		}
-	}
-
-	private record FirstLevel(EscalationPolicy policy, List<UUID> people) {
+		if (!changed.resolved().isEmpty()) {
+			engine.stopAlerts(changed.resolved().stream().map(AlertResolved::alertId).distinct().toList(),
+					Escalation.Status.RESOLVED);
+		}
+		if (!changed.acknowledged().isEmpty()) {
+			engine.stopAlerts(changed.acknowledged().stream().map(AlertAcknowledged::alertId).distinct().toList(),
+					Escalation.Status.ACKNOWLEDGED);
+		}
 	}
 }

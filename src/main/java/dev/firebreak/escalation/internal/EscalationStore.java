@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +12,10 @@ import dev.firebreak.escalation.Escalation;
 import dev.firebreak.notification.Urgency;
 import dev.firebreak.platform.Sql;
 
-/** The escalations running for incidents, in {@code escalation}: one row per (incident, policy). */
+/**
+ * The escalations running for incidents and for alerts that opened none, in {@code escalation}:
+ * one row per (incident, policy) or (alert, policy).
+ */
 @Component
 class EscalationStore {
 
@@ -27,33 +29,39 @@ class EscalationStore {
 		this.jdbc = jdbc;
 	}
 
-	/** @return false when this policy already runs for this incident (an event delivered twice) */
+	/**
+	 * @return false when this policy already runs for this incident or alert (an event delivered
+	 *         twice, a warning made worse); the transaction goes on (a failed insert would end it on PostgreSQL)
+	 */
 	boolean start(Escalation escalation) {
-		try {
-			jdbc.sql("""
-					insert into escalation (id, incident_number, policy_id, urgency, cycle, level, status, started_at, next_at, updated_at)
-					values (:id, :incident, :policy, :urgency, :cycle, :level, :status, :started, :next, :started)""")
-				.param("id", escalation.id())
-				.param("incident", escalation.incidentNumber())
-				.param("policy", escalation.policyId())
-				.param("urgency", escalation.urgency().name())
-				.param("cycle", escalation.cycle())
-				.param("level", escalation.level())
-				.param("status", escalation.status().name())
-				.param("started", Sql.timestamp(escalation.startedAt()))
-				.param("next", Sql.timestamp(escalation.nextAt()))
-				.update();
-			return true;
-		}
-		catch (DuplicateKeyException e) {
-			return false;
-		}
+		return jdbc.sql("""
+				insert into escalation (id, incident_number, alert_id, policy_id, urgency, cycle, level, status, started_at, next_at, updated_at)
+				values (:id, :incident, :alert, :policy, :urgency, :cycle, :level, :status, :started, :next, :started)
+				on conflict do nothing""")
+			.param("id", escalation.id())
+			.param("incident", escalation.incidentNumber())
+			.param("alert", escalation.alertId())
+			.param("policy", escalation.policyId())
+			.param("urgency", escalation.urgency().name())
+			.param("cycle", escalation.cycle())
+			.param("level", escalation.level())
+			.param("status", escalation.status().name())
+			.param("started", Sql.timestamp(escalation.startedAt()))
+			.param("next", Sql.timestamp(escalation.nextAt()))
+			.update() == 1;
 	}
 
 
 	List<Escalation> ofIncident(long incidentNumber) {
 		return jdbc.sql(SELECT + " where e.incident_number = :incident order by e.started_at, e.id")
 			.param("incident", incidentNumber)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	List<Escalation> ofAlert(UUID alertId) {
+		return jdbc.sql(SELECT + " where e.alert_id = :alert order by e.started_at, e.id")
+			.param("alert", alertId)
 			.query((rs, n) -> map(rs))
 			.list();
 	}
@@ -94,8 +102,24 @@ class EscalationStore {
 			.update();
 	}
 
+	/** Ends every active escalation of these alerts; @return how many were active */
+	int finishAllOfAlerts(java.util.Collection<UUID> alertIds, Escalation.Status status, Instant now) {
+		if (alertIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				update escalation set status = :status, next_at = null, updated_at = :now
+				where alert_id in (:alerts) and status = 'ACTIVE'""")
+			.param("alerts", alertIds)
+			.param("status", status.name())
+			.param("now", Sql.timestamp(now))
+			.update();
+	}
+
 	private static Escalation map(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Escalation(Sql.uuid(rs, "id"), rs.getLong("incident_number"), Sql.uuid(rs, "policy_id"),
+		var number = rs.getLong("incident_number");
+		Long incident = rs.wasNull() ? null : number;
+		return new Escalation(Sql.uuid(rs, "id"), incident, Sql.uuid(rs, "alert_id"), Sql.uuid(rs, "policy_id"),
 				rs.getString("policy_name"), Urgency.valueOf(rs.getString("urgency")), rs.getInt("cycle"), rs.getInt("level"),
 				Escalation.Status.valueOf(rs.getString("status")), Sql.instant(rs, "started_at"), Sql.instant(rs, "next_at"),
 				Sql.instant(rs, "updated_at"));

@@ -135,7 +135,7 @@ class IncidentService implements Incidents {
 				declaration.source(), serviceIds, impact,
 				declaration.customerReported(), declaration.dataLossSuspected(), declaration.security(),
 				declaration.isPrivate(), actor, new Milestones(detectedAt, now, null, null, null, null), Map.of(),
-				List.of(), severity);
+				List.of(), severity, null);
 		store.insert(incident);
 		var text = new StringBuilder("Declared ").append(incident.id()).append(" \"").append(title).append("\" as ")
 			.append(severity == null ? "unclassified" : severity).append(" (source: ")
@@ -262,6 +262,8 @@ class IncidentService implements Incidents {
 		audit.record("incident.status_changed", "incident", incident.id(), current + " → " + target);
 		events.publishEvent(new IncidentStatusChanged(number, current, target, now));
 		if (before.acknowledgedAt() == null && after.acknowledgedAt() != null) {
+			// someone answered after all: the flag of an escalation that ran out no longer holds
+			store.clearUnacknowledgedAfterEscalation(number);
 			events.publishEvent(new IncidentAcknowledged(number, after.acknowledgedAt()));
 		}
 		if (before.mitigatedAt() == null && after.mitigatedAt() != null) {
@@ -553,6 +555,13 @@ class IncidentService implements Incidents {
 		}
 		IncidentRules.notClosed(number, lock(number));
 		return note(number, clock.instant(), actor, kind, text, null);
+	}
+
+	@Override
+	@Transactional
+	public boolean flagUnacknowledgedAfterEscalation(long number, Instant at) {
+		lock(number);
+		return store.flagUnacknowledgedAfterEscalation(number, at);
 	}
 
 	@Override

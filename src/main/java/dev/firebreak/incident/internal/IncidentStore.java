@@ -298,6 +298,19 @@ class IncidentStore {
 			.update() == 1;
 	}
 
+	/** Flags it unless it is flagged or acknowledged; true when this call flagged it. */
+	boolean flagUnacknowledgedAfterEscalation(long number, Instant at) {
+		return jdbc.sql("""
+				update incident set unacknowledged_after_escalation_at = :at
+				where number = :number and unacknowledged_after_escalation_at is null and acknowledged_at is null""")
+			.param("number", number).param("at", Sql.timestamp(at)).update() == 1;
+	}
+
+	void clearUnacknowledgedAfterEscalation(long number) {
+		jdbc.sql("update incident set unacknowledged_after_escalation_at = null where number = :number")
+			.param("number", number).update();
+	}
+
 	/** Sets the mitigated milestone unless it is set; true when this call set it. */
 	boolean markMitigated(long number, Instant at) {
 		return jdbc.sql("update incident set mitigated_at = :at where number = :number and mitigated_at is null")
@@ -364,7 +377,8 @@ class IncidentStore {
 				i.source(), List.copyOf(services.getOrDefault(i.number(), List.of())), i.customerImpact(),
 				i.customerReported(), i.dataLossSuspected(), i.security(), i.isPrivate(), i.declaredBy(), i.milestones(),
 				sortedRoles(roles.getOrDefault(i.number(), Map.of())),
-				List.copyOf(experts.getOrDefault(i.number(), List.of())), i.procedures()))
+				List.copyOf(experts.getOrDefault(i.number(), List.of())), i.procedures(),
+				i.unacknowledgedAfterEscalationAt()))
 			.toList();
 	}
 
@@ -389,6 +403,7 @@ class IncidentStore {
 						Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "mitigated_at"),
 						Sql.instant(rs, "resolved_at"), Sql.instant(rs, "closed_at")),
 				Map.of(), List.of(), rs.getTimestamp("sev1_procedures_at") != null ? Severity.SEV1
-						: severity == null ? null : Severity.valueOf(severity));
+						: severity == null ? null : Severity.valueOf(severity),
+				Sql.instant(rs, "unacknowledged_after_escalation_at"));
 	}
 }

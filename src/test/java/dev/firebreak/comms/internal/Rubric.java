@@ -46,6 +46,6 @@ final class Rubric {
 			String title, String customerImpact) {
 		return new Incident(42, title, null, severity, status, IncidentSource.ALERT, List.of(), customerImpact, false,
 				false, false, isPrivate, UUID.randomUUID(),
-				new Milestones(DECLARED, DECLARED, null, mitigatedAt, null, null), Map.of(), List.of(), severity);
+				new Milestones(DECLARED, DECLARED, null, mitigatedAt, null, null), Map.of(), List.of(), severity, null);
 	}
 }
