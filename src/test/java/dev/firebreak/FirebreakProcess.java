@@ -39,9 +39,9 @@ public final class FirebreakProcess implements AutoCloseable {
 
 	/**
 	 * Starts Firebreak on a free port with these settings (Spring properties, given as
-	 * {@code --key=value}); it is not yet serving: see {@link #awaitHealthy}.
+	 * {@code --key=value}) and these options of its JVM; it is not yet serving: see {@link #awaitHealthy}.
 	 */
-	public static FirebreakProcess start(Map<String, ?> settings, Path log) throws IOException {
+	public static FirebreakProcess start(Map<String, ?> settings, Path log, String... jvmOptions) throws IOException {
 		// the application's classes and libraries, not the tests' (their configuration would be scanned)
 		// (surefire starts tests from a manifest-only jar and names the real class path in its own property)
 		var testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -49,8 +49,9 @@ public final class FirebreakProcess implements AutoCloseable {
 			.filter(entry -> !entry.endsWith("test-classes"))
 			.collect(Collectors.joining(File.pathSeparator));
 		var port = freePort();
-		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", classpath, Firebreak.class.getName()));
+		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+		command.addAll(List.of(jvmOptions));
+		command.addAll(List.of("-cp", classpath, Firebreak.class.getName()));
 		settings.forEach((key, value) -> {
 			if (!key.equals("server.port")) {
 				command.add("--" + key + "=" + value);

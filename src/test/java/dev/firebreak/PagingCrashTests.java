@@ -2,13 +2,10 @@ package dev.firebreak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,10 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -37,18 +32,20 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.github.kagkarlsson.scheduler.Scheduler;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Paging survives the instance doing it being killed: instance A runs as a process of its own and
  * instance B beside it on one PostgreSQL; A is killed (SIGKILL) while it holds the durable timers
- * of a page being sent and of an escalation's next level being paged, and while it has set, but not
- * yet run, another escalation's next level. B takes over A's timers once A's heartbeats stop, and
- * every person is paged exactly once about every incident: the next level once, by B, and the
- * page A was sending not again. Runs in the PostgreSQL execution only (tag {@code cluster}).
+ * of a page being sent (its receiver does not answer) and of an escalation's next level being paged
+ * (the test holds that escalation's row lock), and while it has set, and nobody has picked up,
+ * another escalation's next level. B takes over A's timers once A's heartbeats stop, and every
+ * person is paged exactly once about every incident: each next level once, by B, and the page A
+ * was sending not again. Levels wait at least a minute, so the test makes a level's timer due by
+ * moving its time in db-scheduler's table ("five minutes pass") rather than waiting. Runs in the
+ * PostgreSQL execution only (tag {@code cluster}).
  */
 @Tag("cluster")
 class PagingCrashTests {
@@ -65,9 +62,9 @@ class PagingCrashTests {
 
 	private FirebreakProcess a;
 
-	private ConfigurableApplicationContext b;
+	private CompletableFuture<ConfigurableApplicationContext> startingB;
 
-	private Receiver receiver;
+	private PushWebhooks receiver;
 
 	private Connection holder;
 
@@ -79,8 +76,13 @@ class PagingCrashTests {
 		if (holder != null) {
 			holder.close();
 		}
-		if (b != null) {
-			b.close();
+		if (startingB != null) {
+			try {
+				startingB.get(2, TimeUnit.MINUTES).close();
+			}
+			catch (ExecutionException failedToStart) {
+				// nothing to stop; the test has failed on it already
+			}
 		}
 		if (receiver != null) {
 			receiver.close();
@@ -89,16 +91,26 @@ class PagingCrashTests {
 
 	@Test
 	void theNextLevelIsPagedOnceAndNoPageTwiceWhenTheInstanceHoldingTheTimersIsKilled() throws Exception {
-		receiver = new Receiver();
+		receiver = new PushWebhooks();
 		var settings = TestDatabase.clusterInstance("paging_crash", ADMIN, PASSWORD);
 		settings.put("firebreak.timers.poll-every", "PT0.2S");
 		// dead after six missed beats: 3 s, not half a minute
 		settings.put("firebreak.timers.heartbeat", "PT0.5S");
 		// the page held at the receiver must still be in flight when A dies, not a timed-out attempt sent again
 		settings.put("firebreak.notification.webhook.read-timeout", "PT2M");
-		a = FirebreakProcess.start(settings, Path.of("target", "paging-crash-a.log"));
+		// A lives for seconds: a quick start (no optimising compiler, one GC thread) matters more than its peak speed
+		a = FirebreakProcess.start(settings, Path.of("target", "paging-crash-a.log"), "-XX:TieredStopAtLevel=1",
+				"-XX:+UseSerialGC");
+		// both start at once, as a cluster's instances may; B's timers wait (paused) until A is gone, so that
+		// what A is to hold when it dies is certainly A's
+		var arguments = settings.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+		startingB = CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(Firebreak.class).run(arguments));
 		a.awaitHealthy(Duration.ofSeconds(120));
+		var b = startingB.get(2, TimeUnit.MINUTES);
+		var timersOfB = b.getBean(Scheduler.class);
+		timersOfB.pause();
 		var onA = a.base();
+		var onB = "http://127.0.0.1:" + ((WebServerApplicationContext) b).getWebServer().getPort();
 
 		var admin = token(onA, ADMIN, PASSWORD);
 		var alice = reachableByWebhook(onA, admin, "alice");
@@ -115,11 +127,11 @@ class PagingCrashTests {
 		try (var db = connect(settings)) {
 			// (a) an incident whose next level A scheduled and nobody has picked up when A dies
 			var waitingIncident = alertOpensIncident(onA, admin, waiting);
-			await("alice paged about " + waitingIncident).until(() -> receiver.pagesTo(alice, waitingIncident).size() == 1);
+			await("alice paged about " + waitingIncident).until(() -> receiver.pagesTo(alice.hook(), waitingIncident).size() == 1);
 			var waitingLevel = levelTimer(onA, admin, waitingIncident);
 
 			// (b) an incident whose page A is sending (the receiver does not answer) ...
-			receiver.holdNextPageTo(alice);
+			receiver.holdNextPageTo(alice.hook());
 			var heldIncident = alertOpensIncident(onA, admin, held);
 			await("A sending alice's page about " + heldIncident).until(() -> receiver.holding() != null);
 			var sendingTimers = new ArrayList<String>();
@@ -141,32 +153,31 @@ class PagingCrashTests {
 			bringForward(db, heldLevel);
 			await("A running the level timer of " + heldIncident).until(() -> picked(db, heldLevel) && waitingOnALock(db) > 0);
 
-			// B joins while A holds both; then A dies without warning, and only then is the escalation free again
-			b = new SpringApplicationBuilder(Firebreak.class).run(settings.entrySet().stream()
-				.map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
-			var onB = "http://127.0.0.1:" + ((WebServerApplicationContext) b).getWebServer().getPort();
+			// A dies without warning while it holds both, and only then is the escalation free again
+			assertThat(picked(db, waitingLevel)).as("the level timer of %s picked up", waitingIncident).isFalse();
 			assertThat(a.isAlive()).as("A still running when killed; see %s", a.log()).isTrue();
 			a.kill();
+			timersOfB.resume();
 			holder.rollback();
 			receiver.release();
 			bringForward(db, waitingLevel);
 
 			await("B took over A's timers and paged bob about both incidents").until(() -> !exists(db, heldLevel)
 					&& !exists(db, waitingLevel) && !exists(db, sendingTimers.get(0))
-					&& receiver.pagesTo(bob, heldIncident).size() >= 1 && receiver.pagesTo(bob, waitingIncident).size() >= 1);
+					&& receiver.pagesTo(bob.hook(), heldIncident).size() >= 1 && receiver.pagesTo(bob.hook(), waitingIncident).size() >= 1);
 			// the escalations moved once each: to level 2 (index 1), where a new timer waits for it
 			for (var incident : List.of(heldIncident, waitingIncident)) {
 				await(incident + " at level 2").until(() -> escalation(onB, admin, incident).get("level").asInt() == 1);
 			}
 
 			for (var incident : List.of(heldIncident, waitingIncident)) {
-				assertThat(receiver.pagesTo(alice, incident)).as("pages to alice about %s", incident).hasSize(1);
-				assertThat(receiver.pagesTo(bob, incident)).as("pages to bob about %s", incident).hasSize(1);
+				assertThat(receiver.pagesTo(alice.hook(), incident)).as("pages to alice about %s", incident).hasSize(1);
+				assertThat(receiver.pagesTo(bob.hook(), incident)).as("pages to bob about %s", incident).hasSize(1);
 				var escalation = escalation(onB, admin, incident);
 				assertThat(escalation.get("cycle").asInt()).isZero();
 				assertThat(escalation.get("status").asString()).isEqualTo("active");
 			}
-			var ids = receiver.all().stream().map(Received::webhookId).toList();
+			var ids = receiver.all().stream().map(PushWebhooks.Received::webhookId).toList();
 			assertThat(ids).as("webhook-ids of everything received").doesNotContainNull().doesNotHaveDuplicates();
 		}
 	}
@@ -259,8 +270,8 @@ class PagingCrashTests {
 		var token = token(base, email, password);
 		var person = new Person(UUID.fromString(account), name + "-" + UUID.randomUUID());
 		var method = id(post(base, "/api/v1/accounts/me/contact-methods", token,
-				"{\"type\": \"webhook\", \"address\": \"%s\"}".formatted(receiver.url(person))));
-		var code = await("the verification code to " + name).until(() -> receiver.to(person).stream()
+				"{\"type\": \"webhook\", \"address\": \"%s\"}".formatted(receiver.url(person.hook()))));
+		var code = await("the verification code to " + name).until(() -> receiver.to(person.hook()).stream()
 			.map(r -> CODE.matcher(r.body())).filter(m -> m.find()).map(m -> m.group(1)).findFirst(), java.util.Optional::isPresent)
 			.orElseThrow();
 		post(base, "/api/v1/accounts/me/contact-methods/" + method + "/verify", token, "{\"code\": \"%s\"}".formatted(code));
@@ -310,102 +321,5 @@ class PagingCrashTests {
 	}
 
 	private record Received(String hook, String webhookId, String body) {
-	}
-
-	/**
-	 * The people's push webhooks: keeps every request as it arrives, answers 200, and can hold one
-	 * person's next page unanswered (the instance sending it is then mid-send) until released.
-	 */
-	private static final class Receiver implements AutoCloseable {
-
-		private final List<Received> received = new CopyOnWriteArrayList<>();
-
-		private final AtomicReference<String> holdFor = new AtomicReference<>();
-
-		private final AtomicReference<Received> holding = new AtomicReference<>();
-
-		private final CountDownLatch release = new CountDownLatch(1);
-
-		private final ExecutorService threads = Executors.newCachedThreadPool();
-
-		private final HttpServer server;
-
-		Receiver() throws IOException {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.setExecutor(threads);
-			server.createContext("/hooks/", this::receive);
-			server.start();
-		}
-
-		String url(Person person) {
-			return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + person.hook();
-		}
-
-		void holdNextPageTo(Person person) {
-			holdFor.set(person.hook());
-		}
-
-		Received holding() {
-			return holding.get();
-		}
-
-		void release() {
-			release.countDown();
-		}
-
-		List<Received> all() {
-			return List.copyOf(received);
-		}
-
-		List<Received> to(Person person) {
-			return received.stream().filter(r -> r.hook().equals(person.hook())).toList();
-		}
-
-		/** The pages (not notices such as the verification code) to the person about the incident. */
-		List<Received> pagesTo(Person person, String incident) {
-			var exactly = Pattern.compile(Pattern.quote(incident) + "(?!\\d)");
-			return to(person).stream()
-				.filter(r -> isPage(r.body()))
-				.filter(r -> exactly.matcher(r.body()).find())
-				.toList();
-		}
-
-		private static boolean isPage(String body) {
-			var type = json.readTree(body).get("type");
-			return type != null && "page".equals(type.asString());
-		}
-
-		private void receive(HttpExchange exchange) throws IOException {
-			try (exchange) {
-				var hook = exchange.getRequestURI().getPath().substring("/hooks/".length());
-				var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-				var request = new Received(hook, exchange.getRequestHeaders().getFirst("webhook-id"), body);
-				received.add(request);
-				var held = holdFor.get();
-				// (compare-and-set compares references: clear the very string that was set)
-				if (isPage(body) && hook.equals(held) && holdFor.compareAndSet(held, null)) {
-					holding.set(request);
-					try {
-						release.await(2, TimeUnit.MINUTES);
-					}
-					catch (InterruptedException e) {
-						Thread.currentThread().interrupt();
-					}
-				}
-				var ok = "ok".getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(200, ok.length);
-				exchange.getResponseBody().write(ok);
-			}
-			catch (IOException senderGone) {
-				// the instance that sent it was killed while waiting for the answer
-			}
-		}
-
-		@Override
-		public void close() {
-			release.countDown();
-			server.stop(0);
-			threads.shutdownNow();
-		}
 	}
 }
