@@ -2,23 +2,18 @@ package dev.firebreak.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.firebreak.Firebreak;
+import dev.firebreak.FirebreakProcess;
 import dev.firebreak.TestDatabase;
 
 /**
@@ -56,7 +51,7 @@ class IngestCrashTests {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private Process firebreak;
+	private FirebreakProcess firebreak;
 
 	@TempDir
 	Path dataDir;
@@ -64,18 +59,22 @@ class IngestCrashTests {
 	@AfterEach
 	void stop() {
 		if (firebreak != null) {
-			firebreak.destroyForcibly();
+			firebreak.close();
 		}
 	}
 
 	@Test
 	void everyEventAnswered202SurvivesAKillMidStorm() throws Exception {
 		var database = database();
-		var port = freePort();
 		var log = Path.of("target", "crash-test-" + (TestDatabase.isPostgres() ? "postgres" : "h2") + ".log");
-		firebreak = start(port, database, log);
-		var base = "http://127.0.0.1:" + port;
-		awaitHealthy(base, log);
+		var settings = new HashMap<String, String>(database);
+		settings.put("firebreak.data-dir", dataDir.toString());
+		settings.put("firebreak.admin.email", ADMIN);
+		settings.put("firebreak.admin.password", PASSWORD);
+		settings.put("firebreak.ingest.default-rate-per-second", "1000000");
+		firebreak = FirebreakProcess.start(settings, log);
+		var base = firebreak.base();
+		firebreak.awaitHealthy(Duration.ofSeconds(120));
 
 		var token = json.readTree(post(base + "/api/v1/auth/token", null,
 				"{\"email\": \"" + ADMIN + "\", \"password\": \"" + PASSWORD + "\"}").body()).get("token").asString();
@@ -119,7 +118,7 @@ class IngestCrashTests {
 				Thread.sleep(20);
 			}
 			// mid-storm: the clients are still sending when the process dies
-			firebreak.destroyForcibly().waitFor();
+			firebreak.kill();
 			killed.set(true);
 		}
 		finally {
@@ -163,41 +162,6 @@ class IngestCrashTests {
 				database.get("spring.datasource.username"), database.get("spring.datasource.password"));
 	}
 
-	private Process start(int port, Map<String, String> database, Path log) throws IOException {
-		// the application's classes and libraries, not the tests' (their configuration would be scanned)
-		// (surefire starts tests from a manifest-only jar and names the real class path in its own property)
-		var testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		var classpath = List.of(testClasspath.split(File.pathSeparator)).stream()
-			.filter(entry -> !entry.endsWith("test-classes"))
-			.collect(Collectors.joining(File.pathSeparator));
-		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", classpath, Firebreak.class.getName(), "--server.port=" + port,
-				"--firebreak.data-dir=" + dataDir, "--firebreak.admin.email=" + ADMIN,
-				"--firebreak.admin.password=" + PASSWORD, "--firebreak.ingest.default-rate-per-second=1000000"));
-		database.forEach((key, value) -> command.add("--" + key + "=" + value));
-		Files.createDirectories(log.getParent());
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-	}
-
-	private void awaitHealthy(String base, Path log) throws Exception {
-		var deadline = Instant.now().plusSeconds(120);
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(firebreak.isAlive()).as("Firebreak exited at start-up; see %s", log).isTrue();
-			try {
-				var health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("Firebreak did not become healthy in 120 s; see " + log);
-	}
-
 	private HttpResponse<String> post(String uri, String token, String body) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
@@ -207,11 +171,5 @@ class IngestCrashTests {
 		var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("POST %s: %s", uri, response.body()).isBetween(200, 299);
 		return response;
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 }
