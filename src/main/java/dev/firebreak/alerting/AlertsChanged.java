@@ -2,6 +2,8 @@ package dev.firebreak.alerting;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What one commit did to alerts: the alerts it opened, acknowledged and resolved. Ingestion
  * commits storms in batches, and publishes one of these per batch rather than one event per
@@ -19,6 +21,7 @@ public record AlertsChanged(List<AlertTriggered> triggered, List<AlertAcknowledg
 		resolved = List.copyOf(resolved);
 	}
 
+	@JsonIgnore // not a property: a stored event must read back for a retry
 	public boolean isEmpty() {
 		return triggered.isEmpty() && acknowledged.isEmpty() && resolved.isEmpty();
 	}
