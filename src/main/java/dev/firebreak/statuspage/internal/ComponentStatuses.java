@@ -45,14 +45,19 @@ class ComponentStatuses {
 		var before = new LinkedHashMap<UUID, ComponentStatus>();
 		for (var component : store.components()) {
 			before.put(component.id(), component.status());
-			var status = component.manualStatus() != null ? component.manualStatus()
-					: ComponentStatus.OPERATIONAL.worse(effects.get(component.id()))
-						.worse(maintained.contains(component.id()) ? ComponentStatus.UNDER_MAINTENANCE : null);
+			var status = statusOf(component, effects.get(component.id()), maintained.contains(component.id()));
 			if (status != component.status()) {
 				store.setStatus(component.id(), status, now);
 				events.publishEvent(new ComponentStatusChanged(component.id(), component.status(), status, now));
 			}
 		}
 		return before;
+	}
+
+	/** What a component shows given the worst incident effect on it (null: none) and whether it is under maintenance. */
+	static ComponentStatus statusOf(PageComponent component, ComponentStatus worstEffect, boolean underMaintenance) {
+		return component.manualStatus() != null ? component.manualStatus()
+				: ComponentStatus.OPERATIONAL.worse(worstEffect)
+					.worse(underMaintenance ? ComponentStatus.UNDER_MAINTENANCE : null);
 	}
 }

@@ -170,6 +170,16 @@ class PublicIncidentStore {
 		return worst;
 	}
 
+	/** As {@link #activeEffects()}, leaving out what {@code incidentId} does. */
+	Map<UUID, ComponentStatus> activeEffectsExcept(UUID incidentId) {
+		var worst = new HashMap<UUID, ComponentStatus>();
+		jdbc.sql("select component_id, status from statuspage_incident_component where active = true and incident_id <> :id")
+			.param("id", incidentId)
+			.query((rs, n) -> Map.entry(Sql.uuid(rs, "component_id"), ComponentStatus.parse(rs.getString("status"))))
+			.list().forEach(e -> worst.merge(e.getKey(), e.getValue(), ComponentStatus::worse));
+		return worst;
+	}
+
 	String json(List<PublicUpdate.AffectedComponent> affected) {
 		return json.writeValueAsString(affected);
 	}
