@@ -41,14 +41,16 @@ def call(base, method, path, token=None, body=None):
         return json.loads(text) if text else None
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
+def fetch(url, gzip=False):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
         return response.read()
 
 
-def wrk(url, duration):
-    out = subprocess.run(["wrk", "-t2", "-c%d" % CONNECTIONS, "-d%ds" % duration, "--timeout", "10s", "--latency", url],
-                         capture_output=True, text=True, check=True).stdout
+def wrk(url, duration, gzip=False):
+    headers = ["-H", "Accept-Encoding: gzip"] if gzip else []
+    out = subprocess.run(["wrk", "-t2", "-c%d" % CONNECTIONS, "-d%ds" % duration, "--timeout", "10s", "--latency"]
+                         + headers + [url], capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
     p99 = re.search(r"\s99%\s+([0-9.]+)(us|ms|s)", out)
     p99_ms = float(p99.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
@@ -119,15 +121,16 @@ def main():
         say("nginx serving the same bytes as static files")
         root = tmp + "/www"
         os.makedirs(root + "/status/api/v2")
-        with open(root + "/status/index.html", "wb") as f:
-            f.write(fetch(base + "/status"))
-        with open(root + "/status/api/v2/summary.json", "wb") as f:
-            f.write(fetch(base + "/status/api/v2/summary.json"))
+        for path, file in (("/status", "/status/index.html"), ("/status/api/v2/summary.json", "/status/api/v2/summary.json")):
+            with open(root + file, "wb") as f:
+                f.write(fetch(base + path))
+            with open(root + file + ".gz", "wb") as f:
+                f.write(fetch(base + path, gzip=True))
         conf = tmp + "/nginx.conf"
         with open(conf, "w") as f:
             f.write("""worker_processes auto; daemon off; pid %(tmp)s/nginx.pid; error_log %(tmp)s/nginx-error.log;
 events { worker_connections 1024; }
-http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000; types { text/html html; application/json json; }
+http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000; gzip_static on; types { text/html html; application/json json; }
   server { listen 127.0.0.1:%(port)d; root %(root)s; location = /status { default_type text/html; try_files /status/index.html =404; } } }
 """ % {"tmp": tmp, "port": nginx_port, "root": root})
         nginx = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-c", conf, "-p", tmp],
@@ -135,32 +138,33 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000; t
         time.sleep(1)
         ng = "http://127.0.0.1:%d" % nginx_port
         for path in ("/status", "/status/api/v2/summary.json"):
-            if fetch(ng + path) != fetch(base + path):
-                sys.exit("nginx does not serve the bytes Firebreak serves at " + path)
+            for gzip in (False, True):
+                if fetch(ng + path, gzip) != fetch(base + path, gzip):
+                    sys.exit("nginx does not serve the bytes Firebreak serves at %s (gzip: %s)" % (path, gzip))
 
         say("warming Firebreak up for %d s" % WARMUP)
         wrk(base + "/status", WARMUP // 2)
         wrk(base + "/status/api/v2/summary.json", WARMUP - WARMUP // 2)
 
         rows = []
-        for label, path, nginx_path in (("/status", "/status", "/status"),
-                                        ("summary.json", "/status/api/v2/summary.json", "/status/api/v2/summary.json")):
-            say("nginx %s for %d s" % (label, DURATION))
-            n_rate, n_p99, n_err, n_sock = wrk(ng + nginx_path, DURATION)
-            say("Firebreak %s for %d s, a public update every %s s" % (label, DURATION, UPDATE_EVERY))
-            updater = Updater(base, admin, incident, names[0])
-            before = updater.posted
-            updater.start()
-            f_rate, f_p99, f_err, f_sock = wrk(base + path, DURATION)
-            updater.running = False
-            updater.join()
-            size = len(fetch(base + path))
-            rows.append((label, size, f_rate, f_p99, f_err, updater.posted - before, n_rate, n_p99, n_err))
-        print("| resource | bytes | Firebreak req/s | Firebreak p99 ms | non-2xx | updates posted | nginx req/s | nginx p99 ms | Firebreak / nginx |")
-        print("|---|---|---|---|---|---|---|---|---|")
-        for label, size, f_rate, f_p99, f_err, posted, n_rate, n_p99, n_err in rows:
-            print("| %s | %d | %.0f | %.2f | %d | %d | %.0f | %.2f | %.2f |"
-                  % (label, size, f_rate, f_p99, f_err, posted, n_rate, n_p99, f_rate / n_rate))
+        for gzip in (False, True):
+            for label, path in (("/status", "/status"), ("summary.json", "/status/api/v2/summary.json")):
+                encoding = "gzip" if gzip else "identity"
+                say("nginx %s (%s) for %d s" % (label, encoding, DURATION))
+                n_rate, n_p99, n_err, _ = wrk(ng + path, DURATION, gzip)
+                say("Firebreak %s (%s) for %d s, a public update every %s s" % (label, encoding, DURATION, UPDATE_EVERY))
+                updater = Updater(base, admin, incident, names[0])
+                updater.start()
+                f_rate, f_p99, f_err, _ = wrk(base + path, DURATION, gzip)
+                updater.running = False
+                updater.join()
+                size = len(fetch(base + path, gzip))
+                rows.append((label, encoding, size, f_rate, f_p99, f_err, updater.posted, n_rate, n_p99, n_err))
+        print("| resource | encoding | bytes | Firebreak req/s | Firebreak p99 ms | non-2xx | updates posted | nginx req/s | nginx p99 ms | Firebreak / nginx |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for label, encoding, size, f_rate, f_p99, f_err, posted, n_rate, n_p99, n_err in rows:
+            print("| %s | %s | %d | %.0f | %.2f | %d | %d | %.0f | %.2f | %.2f |"
+                  % (label, encoding, size, f_rate, f_p99, f_err, posted, n_rate, n_p99, f_rate / n_rate))
     finally:
         if nginx:
             nginx.terminate()

@@ -239,6 +239,17 @@ class StatusJsonTests extends ApiTest {
 		assertThat(changed.getStatus()).isEqualTo(200);
 		assertThat(changed.getHeader("ETag")).isNotEqualTo(etag);
 
+		var plain = mvc.perform(MockMvcRequestBuilders.get("/status")).andReturn().getResponse();
+		var zipped = mvc.perform(MockMvcRequestBuilders.get("/status").header("Accept-Encoding", "gzip, deflate, br"))
+			.andReturn().getResponse();
+		assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(zipped.getHeader("Vary")).isEqualTo("Accept-Encoding");
+		assertThat(zipped.getHeader("ETag")).isNotEqualTo(plain.getHeader("ETag"));
+		assertThat(zipped.getContentAsByteArray().length).isLessThan(plain.getContentAsByteArray().length / 3);
+		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+			assertThat(in.readAllBytes()).isEqualTo(plain.getContentAsByteArray());
+		}
+
 		var head = mvc.perform(MockMvcRequestBuilders.head("/status")).andReturn().getResponse();
 		assertThat(head.getStatus()).isEqualTo(200);
 		assertThat(head.getContentType()).startsWith("text/html");

@@ -1,5 +1,8 @@
 package dev.firebreak.statuspage.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The page, its JSON and feeds rendered once for one revision, kept as bytes. Month histories and
@@ -52,8 +56,12 @@ record Snapshot(long known, long revision, Instant validUntil, PageData data, St
 		return rendered;
 	}
 
-	/** One response body with the headers that let clients and proxies keep it. */
-	record Rendered(byte[] body, String contentType, String etag, String lastModified) {
+	/**
+	 * One response body, also compressed once for the clients that take gzip, with the headers that
+	 * let clients and proxies keep it (each encoding its own version tag).
+	 */
+	record Rendered(byte[] body, byte[] gzipped, String contentType, String etag, String gzippedEtag,
+			String lastModified) {
 
 		private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
@@ -64,8 +72,20 @@ record Snapshot(long known, long revision, Instant validUntil, PageData data, St
 		static Rendered of(byte[] body, String contentType, Instant lastModified) {
 			var crc = new CRC32();
 			crc.update(body);
-			return new Rendered(body, contentType, "\"" + Long.toHexString(crc.getValue()) + "-" + body.length + "\"",
+			var tag = Long.toHexString(crc.getValue()) + "-" + body.length;
+			return new Rendered(body, gzip(body), contentType, "\"" + tag + "\"", "\"" + tag + "-gzip\"",
 					HTTP_DATE.format(lastModified));
+		}
+
+		private static byte[] gzip(byte[] body) {
+			var out = new ByteArrayOutputStream(body.length / 4 + 64);
+			try (var zip = new GZIPOutputStream(out)) {
+				zip.write(body);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			return out.toByteArray();
 		}
 	}
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Anything else (subscribing, an unknown path) goes on to the application.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class StatusPageServer implements Filter {
 
 	private final StatusSnapshots snapshots;
@@ -67,7 +67,11 @@ class StatusPageServer implements Filter {
 			return;
 		}
 		var rendered = found.get();
-		response.setHeader("ETag", rendered.etag());
+		var gzip = acceptsGzip(request);
+		var etag = gzip ? rendered.gzippedEtag() : rendered.etag();
+		var body = gzip ? rendered.gzipped() : rendered.body();
+		response.setHeader("ETag", etag);
+		response.setHeader("Vary", "Accept-Encoding");
 		response.setHeader("Last-Modified", rendered.lastModified());
 		response.setHeader("Cache-Control", cacheControl);
 		response.setHeader("X-Content-Type-Options", "nosniff");
@@ -75,14 +79,17 @@ class StatusPageServer implements Filter {
 			// widgets on other sites read the JSON
 			response.setHeader("Access-Control-Allow-Origin", "*");
 		}
-		if (notModified(request, rendered)) {
+		if (notModified(request, etag, rendered.lastModified())) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
 		response.setContentType(rendered.contentType());
-		response.setContentLength(rendered.body().length);
+		if (gzip) {
+			response.setHeader("Content-Encoding", "gzip");
+		}
+		response.setContentLength(body.length);
 		if ("GET".equals(method)) {
-			response.getOutputStream().write(rendered.body());
+			response.getOutputStream().write(body);
 		}
 	}
 
@@ -91,18 +98,23 @@ class StatusPageServer implements Filter {
 		return host != null && host.equalsIgnoreCase(request.getServerName());
 	}
 
-	private static boolean notModified(HttpServletRequest request, Snapshot.Rendered rendered) {
+	private static boolean acceptsGzip(HttpServletRequest request) {
+		var accepted = request.getHeader("Accept-Encoding");
+		return accepted != null && accepted.contains("gzip") && !accepted.contains("gzip;q=0");
+	}
+
+	private static boolean notModified(HttpServletRequest request, String etag, String lastModified) {
 		var tags = request.getHeader("If-None-Match");
 		if (tags != null) {
 			for (var tag : tags.split(",")) {
 				var t = tag.strip();
-				if (t.equals("*") || t.equals(rendered.etag()) || t.equals("W/" + rendered.etag())) {
+				if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
 					return true;
 				}
 			}
 			return false;
 		}
 		var since = request.getHeader("If-Modified-Since");
-		return since != null && since.equals(rendered.lastModified());
+		return since != null && since.equals(lastModified);
 	}
 }
