@@ -41,9 +41,4 @@ record Subscriber(UUID id, Kind kind, String email, String endpointUrl, String d
 	boolean isConfirmed() {
 		return confirmedAt != null;
 	}
-
-	/** Whether it hears of something touching these components (an empty list touches none in particular). */
-	boolean hearsOf(java.util.Collection<UUID> components) {
-		return everything || components.stream().anyMatch(componentIds::contains);
-	}
 }

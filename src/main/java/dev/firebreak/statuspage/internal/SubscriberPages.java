@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.firebreak.identity.AdminOnly;
 import dev.firebreak.platform.PageProblems;
+import dev.firebreak.platform.Problems;
 
 /**
  * The subscribers page for administrators: who is subscribed, a button to remove each, and the
@@ -70,7 +70,7 @@ class SubscriberPages {
 		var ids = chosen.stream().map(PageProblems::uuid).toList();
 		try {
 			if (ids.contains(null)) {
-				throw dev.firebreak.platform.Problems.invalid("/component_ids", "Choose components from the list.");
+				throw Problems.invalid("/component_ids", "Choose components from the list.");
 			}
 			var added = subscribers.addWebhook(url, ids, description);
 			response.setStatus(HttpStatus.CREATED.value());

@@ -205,7 +205,7 @@ class SubscriberStore {
 		var pending = nonce == null ? null
 				: new Subscriber.Pending(nonce, Sql.instant(rs, "confirm_sent_at"), Sql.instant(rs, "confirm_expires_at"),
 						json.readValue(rs.getString("pending_components"), IDS));
-		return new Subscriber(Sql.uuid(rs, "id"), Subscriber.Kind.valueOf(rs.getString("kind").toUpperCase()),
+		return new Subscriber(Sql.uuid(rs, "id"), Subscriber.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
 				rs.getString("email"), rs.getString("endpoint_url"), rs.getString("description"),
 				rs.getBoolean("everything"), List.of(), Sql.instant(rs, "confirmed_at"), pending,
 				Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
@@ -213,8 +213,8 @@ class SubscriberStore {
 
 	private static Delivery delivery(ResultSet rs) throws SQLException {
 		return new Delivery(Sql.uuid(rs, "id"), Sql.uuid(rs, "subscriber_id"), rs.getString("topic"),
-				Delivery.Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("subject"), rs.getString("payload"),
-				Delivery.Status.valueOf(rs.getString("status").toUpperCase()), rs.getInt("attempts"),
+				Delivery.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getString("subject"), rs.getString("payload"),
+				Delivery.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)), rs.getInt("attempts"),
 				rs.getString("last_error"), Sql.instant(rs, "created_at"), Sql.instant(rs, "last_attempt_at"),
 				Sql.instant(rs, "sent_at"));
 	}

@@ -73,9 +73,9 @@ class Subscribers {
 	 * @param componentIds the components to hear of; empty for everything
 	 * @param address the client's address, for the throttle
 	 */
-	// the request is counted even when refused
 	@Transactional(noRollbackFor = { Throttled.class, ErrorResponseException.class })
 	void subscribe(String email, List<UUID> componentIds, String address) {
+		// counted even when refused (nothing else is written before the checks)
 		throttle(address);
 		var checked = email(email);
 		var components = components(componentIds, "/component_ids");
