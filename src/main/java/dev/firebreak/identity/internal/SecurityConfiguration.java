@@ -75,17 +75,21 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	static final String[] SIGNED_PATHS = { "/calendar/**", "/notifications/ack/**", "/notifications/twilio/**" };
+	static final String[] SIGNED_PATHS = { "/calendar/**", "/notifications/ack/**", "/notifications/twilio/**",
+			"/status/subscribe/confirm/**", "/status/unsubscribe/**" };
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain ui(HttpSecurity http) throws Exception {
 		return http
 			// where a signed link or a provider's request signature is the credential, checked by the
-			// controller: calendar feeds, one-click acknowledgement from a message, Twilio callbacks
+			// controller: calendar feeds, one-click acknowledgement from a message, Twilio callbacks, a
+			// status page subscriber's confirmation and one-click unsubscribe (RFC 8058: mail clients post it)
 			.csrf(csrf -> csrf.ignoringRequestMatchers(SIGNED_PATHS))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(SIGNED_PATHS).permitAll()
+				// the public status page: what its server filter leaves to the application (the subscribe form)
+				.requestMatchers("/status", "/status/**").permitAll()
 				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers(HttpMethod.GET).hasRole("VIEWER")

@@ -39,6 +39,11 @@ class ComponentStatuses {
 
 	/** Works every component's status out again; answers each component's status before, by id. */
 	Map<UUID, ComponentStatus> recompute() {
+		return recompute(false);
+	}
+
+	/** As {@link #recompute()}, for a change a public update announces (subscribers hear of it from the update). */
+	Map<UUID, ComponentStatus> recompute(boolean withPublicUpdate) {
 		var now = clock.instant();
 		var effects = incidents.activeEffects();
 		var maintained = maintenances.activeComponents();
@@ -48,7 +53,8 @@ class ComponentStatuses {
 			var status = statusOf(component, effects.get(component.id()), maintained.contains(component.id()));
 			if (status != component.status()) {
 				store.setStatus(component.id(), status, now);
-				events.publishEvent(new ComponentStatusChanged(component.id(), component.status(), status, now));
+				events.publishEvent(new ComponentStatusChanged(component.id(), component.status(), status, now,
+						withPublicUpdate));
 			}
 		}
 		return before;

@@ -231,7 +231,7 @@ class Maintenances {
 		if (to == MaintenanceStatus.COMPLETED) {
 			unsilence(existing.id());
 		}
-		statuses.recompute();
+		statuses.recompute(true);
 		addUpdate(moved, to, body, now);
 		return moved;
 	}

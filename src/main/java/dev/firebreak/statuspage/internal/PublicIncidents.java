@@ -124,7 +124,7 @@ class PublicIncidents {
 		if (resolved) {
 			touched.addAll(store.effects(id, false).keySet());
 		}
-		var old = statuses.recompute();
+		var old = statuses.recompute(true);
 		var saved = save(before, update.phase().toString(), policy.impactOf(severity(incident)), now);
 		var written = new PublicUpdate(updateId, id, update.phase().toString(), update.text(), affected(touched, old),
 				update.postedAt(), now);
@@ -142,7 +142,7 @@ class PublicIncidents {
 		var now = clock.instant();
 		var touched = store.effects(existing.id(), false).keySet();
 		store.endEffects(existing.id());
-		var old = statuses.recompute();
+		var old = statuses.recompute(true);
 		save(existing, "resolved", existing.impact(), now);
 		var update = new PublicUpdate(UUID.randomUUID(), existing.id(), "resolved", RESOLVED_WITHOUT_WORDS,
 				affected(touched, old), now, now);
