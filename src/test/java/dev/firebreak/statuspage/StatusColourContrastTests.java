@@ -63,6 +63,25 @@ class StatusColourContrastTests {
 				".banner.minor", ".banner.major", ".banner.critical", ".banner.maintenance");
 	}
 
+	/** A day's colour is a graphic: WCAG asks 3:1 against what surrounds it (the white section). */
+	@Test
+	void everyDayOfTheUptimeBarStandsOutFromItsSection() throws IOException {
+		var rules = rules();
+		var variables = rules.get(":root");
+		var section = colour(rules.get("section").get("background"), variables);
+		var checked = new ArrayList<String>();
+		for (var rule : rules.entrySet()) {
+			if (rule.getKey().startsWith(".bar ") && rule.getValue().containsKey("background")) {
+				var background = colour(rule.getValue().get("background"), variables);
+				assertThat(contrast(background, section)).as("%s: %s on %s", rule.getKey(), background, section)
+					.isGreaterThanOrEqualTo(3.0);
+				checked.add(rule.getKey());
+			}
+		}
+		assertThat(checked).contains(".bar span", ".bar .degraded-performance", ".bar .partial-outage",
+				".bar .major-outage", ".bar .under-maintenance", ".bar .nodata");
+	}
+
 	@Test
 	void theContrastIsWorkedOutAsWcagSays() {
 		assertThat(contrast("#000000", "#ffffff")).isEqualTo(21.0, org.assertj.core.data.Offset.offset(1e-9));

@@ -18,6 +18,7 @@ import dev.firebreak.statuspage.ComponentStatus;
  *
  * @param refreshEvery how often each instance asks whether another instance changed the page
  * @param cacheFor what {@code Cache-Control: max-age} tells browsers and proxies
+ * @param rerenderEvery how old a rendering may get with nothing changed (today's uptime moves on)
  * @param uptimeDays how many days the uptime bars cover
  * @param listed how many incidents and maintenances the JSON lists and the feeds carry
  * @param componentStatus what an incident of each severity does to the components its public updates name
@@ -27,7 +28,8 @@ import dev.firebreak.statuspage.ComponentStatus;
  */
 @Validated
 @ConfigurationProperties("firebreak.statuspage")
-record StatusPagePolicy(@NotNull Duration refreshEvery, @NotNull Duration cacheFor, @Min(7) int uptimeDays,
+record StatusPagePolicy(@NotNull Duration refreshEvery, @NotNull Duration cacheFor, @NotNull Duration rerenderEvery,
+		@Min(7) int uptimeDays,
 		@Min(1) int listed, @NotNull Map<String, ComponentStatus> componentStatus, @NotNull Map<String, String> impact,
 		@DecimalMin("0") @DecimalMax("1") double partialOutageCounts, @NotNull Maintenance maintenance) {
 

@@ -1,7 +1,6 @@
 package dev.firebreak.statuspage.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -100,8 +99,8 @@ class StatusSnapshots {
 				Snapshot.RSS, data.lastChange()));
 		var zone = data.settings().timeZone();
 		var tomorrow = LocalDate.ofInstant(data.now(), zone).plusDays(1).atStartOfDay(zone).toInstant();
-		var validUntil = tomorrow.isBefore(data.now().plus(Duration.ofHours(1))) ? tomorrow
-				: data.now().plus(Duration.ofHours(1));
+		var validUntil = tomorrow.isBefore(data.now().plus(policy.rerenderEvery())) ? tomorrow
+				: data.now().plus(policy.rerenderEvery());
 		return new Snapshot(known, data.revision(), validUntil, data, base, fixed);
 	}
 
