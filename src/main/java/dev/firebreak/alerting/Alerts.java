@@ -5,11 +5,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Looks up alerts, for the capabilities that act on them (an incident shows its alerts). */
+/** Looks up alerts, for the capabilities that act on them (an incident shows its alerts, a page acknowledges one). */
 public interface Alerts {
 
 	Optional<Alert> find(UUID id);
 
 	/** The alerts among {@code ids} that exist, by id. */
 	Map<UUID, Alert> findAll(Collection<UUID> ids);
+
+	/**
+	 * The paged person takes a triggered alert on, from outside the alerting pages: a signed link in
+	 * a page, an SMS reply. Audited as an acknowledgement that names the person and {@code via}
+	 * ("one-click link", "SMS"), and announced as {@link AlertAcknowledged}, which stops its
+	 * escalation. An alert already acknowledged or resolved (a second tap, a reply after the link)
+	 * changes nothing.
+	 *
+	 * @param actor the person acknowledging; their account must exist
+	 * @return true when this call acknowledged it; false when it is not there or not triggered
+	 */
+	boolean acknowledge(UUID alertId, UUID actor, String via);
 }

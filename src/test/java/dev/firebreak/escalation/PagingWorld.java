@@ -152,6 +152,25 @@ final class PagingWorld {
 		return links.get(0);
 	}
 
+	/** The plain text of the latest page e-mailed to the person whose subject contains this. */
+	String mailAbout(Person person, String inSubject) {
+		var texts = TestMail.to(person.email()).stream().filter(m -> TestMail.subject(m).contains(inSubject))
+			.map(TestMail::text).toList();
+		assertThat(texts).as("mails to %s about %s", person.email(), inSubject).isNotEmpty();
+		return texts.get(texts.size() - 1);
+	}
+
+	private static final java.util.regex.Pattern REPLY_CODE = java.util.regex.Pattern.compile("Reply (\\S+) to ack");
+
+	/** The code the latest SMS page to the person says to reply with ({@code 42}, {@code A7}). */
+	String replyCode(Person person) {
+		var pages = pagesBySms(person);
+		assertThat(pages).as("SMS pages to %s", person.email()).isNotEmpty();
+		var code = REPLY_CODE.matcher(pages.get(pages.size() - 1));
+		assertThat(code.find()).as("the SMS says how to acknowledge: %s", pages.get(pages.size() - 1)).isTrue();
+		return code.group(1);
+	}
+
 	/** The bodies of the SMS pages the person received (verification codes left out), oldest first. */
 	List<String> pagesBySms(Person person) {
 		return FakeProviders.smsTo(phone(person)).stream().map(r -> r.form().get("Body"))

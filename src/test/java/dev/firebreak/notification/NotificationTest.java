@@ -11,6 +11,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.firebreak.ApiTest;
+import dev.firebreak.alerting.Alert;
+import dev.firebreak.alerting.Alerts;
 import dev.firebreak.incident.Declaration;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentSource;
@@ -27,6 +29,9 @@ public abstract class NotificationTest extends ApiTest {
 
 	@Autowired
 	protected Incidents incidents;
+
+	@Autowired
+	protected Alerts alerts;
 
 	/** A fresh address no other test writes to. */
 	protected static String address(String who) {
@@ -75,6 +80,30 @@ public abstract class NotificationTest extends ApiTest {
 
 	protected void page(String key, Person person, Incident incident, String reason) {
 		notifications.page(new PageRequest(key, person.id(), Urgency.HIGH, Subject.incident(incident.number()), reason));
+	}
+
+	/**
+	 * A triggered critical alert of a new service that routes its critical alerts to no incident,
+	 * as a monitoring tool sends it; nobody is paged about it until a test asks.
+	 */
+	protected Alert alert(String summary) {
+		var service = api.post("/api/v1/services", adminToken(), "{\"name\": \"payments-%s\"}".formatted(UUID.randomUUID()))
+			.expectStatus(201).json().get("id").asString();
+		api.put("/api/v1/services/" + service + "/alert-routing", adminToken(), "{\"critical\": \"none\"}").expectStatus(200);
+		var key = api.post("/api/v1/services/" + service + "/integrations", adminToken(), "{\"type\": \"events_v2\"}")
+			.expectStatus(201).json().get("routing_key").asString();
+		api.post("/v2/enqueue", null, """
+				{"routing_key": "%s", "event_action": "trigger", "dedup_key": "%s",
+				 "payload": {"summary": "%s", "source": "prometheus", "severity": "critical"}}"""
+			.formatted(key, UUID.randomUUID(), summary)).expectStatus(202);
+		settle();
+		var items = api.get("/api/v1/alerts?service=" + service, adminToken()).expectStatus(200).json().get("items");
+		assertThat(items.size()).isEqualTo(1);
+		return alerts.find(UUID.fromString(items.get(0).get("id").asString())).orElseThrow();
+	}
+
+	protected void page(String key, Person person, Alert alert, String reason) {
+		notifications.page(new PageRequest(key, person.id(), Urgency.HIGH, Subject.alert(alert.id()), reason));
 	}
 
 	protected static String methods(Person person) {

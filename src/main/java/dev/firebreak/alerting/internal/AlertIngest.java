@@ -49,12 +49,21 @@ class AlertIngest {
 	 * audit rows: a storm would flood the audit log.)
 	 */
 	boolean acknowledge(UUID alertId) {
+		return acknowledge(alertId, null);
+	}
+
+	/**
+	 * The same, for a person named in the audit row rather than signed in: the one who followed a
+	 * signed link or replied to a page ({@code how}: "by Alice via one-click link").
+	 */
+	boolean acknowledge(UUID alertId, String how) {
 		return Boolean.TRUE.equals(transactions.execute(status -> alerts.find(alertId)
 			.flatMap(alert -> alerts.lockOpen(alert.integrationId(), alert.dedupKey()))
 			.filter(open -> open.id().equals(alertId))
 			.filter(this::acknowledgeOpen)
 			.map(open -> {
-				audit.record("alert.acknowledged", "alert", alertId.toString(), open.summary());
+				audit.record("alert.acknowledged", "alert", alertId.toString(),
+						how == null ? open.summary() : open.summary() + " — acknowledged " + how);
 				return true;
 			})
 			.orElse(false)));

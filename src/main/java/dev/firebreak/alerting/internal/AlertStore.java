@@ -22,12 +22,11 @@ import org.springframework.stereotype.Repository;
 import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.AlertSeverity;
 import dev.firebreak.alerting.AlertStatus;
-import dev.firebreak.alerting.Alerts;
 import dev.firebreak.platform.Page;
 import dev.firebreak.platform.Sql;
 
 @Repository
-public class AlertStore implements Alerts {
+public class AlertStore {
 
 	private static final String COLUMNS = """
 			id, integration_id, service_id, dedup_key, status, severity, summary, source, occurrences,
@@ -140,8 +139,7 @@ public class AlertStore implements Alerts {
 			.param("id", id).param("at", Sql.timestamp(at)).update();
 	}
 
-	@Override
-	public Map<UUID, Alert> findAll(Collection<UUID> ids) {
+	Map<UUID, Alert> findAll(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
@@ -150,8 +148,7 @@ public class AlertStore implements Alerts {
 			.collect(Collectors.toMap(Alert::id, Function.identity()));
 	}
 
-	@Override
-	public Optional<Alert> find(UUID id) {
+	Optional<Alert> find(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from alert where id = :id").param("id", id)
 			.query((rs, n) -> alert(rs)).optional();
 	}

@@ -14,11 +14,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import dev.firebreak.notification.Subject;
 import dev.firebreak.platform.Secrets;
 
 /**
  * The signed one-click acknowledge link in a message: {@code /notifications/ack/<payload>.<mac>},
- * where the payload names the incident, the person and the expiry, and the mac is HMAC-SHA256
+ * where the payload names the incident (its number) or the alert ({@code alert:<uuid>}), the
+ * person and the expiry, and the mac is HMAC-SHA256
  * with a key derived from {@code FIREBREAK_SECRET_KEY}. The link is the credential: whoever holds
  * it acknowledges as that person, until it expires. Every instance sharing the key accepts it.
  */
@@ -30,6 +32,9 @@ class AckLinks {
 	private static final String ALGORITHM = "HmacSHA256";
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	/** Marks an alert's payload; an incident's is its bare number, as in the links sent before alerts had any. */
+	private static final String ALERT = "alert:";
 
 	private final SecretKeySpec key;
 
@@ -46,13 +51,14 @@ class AckLinks {
 		this.baseUrl = WebhookHttp.withoutTrailingSlash(baseUrl);
 	}
 
-	/** A link for this person to acknowledge this incident, valid for the configured time from now. */
-	String link(long incidentNumber, UUID accountId) {
-		return baseUrl + PATH + token(incidentNumber, accountId, clock.instant().plus(settings.ackLinkValidFor()));
+	/** A link for this person to acknowledge this incident or alert, valid for the configured time from now. */
+	String link(Subject subject, UUID accountId) {
+		return baseUrl + PATH + token(subject, accountId, clock.instant().plus(settings.ackLinkValidFor()));
 	}
 
-	String token(long incidentNumber, UUID accountId, Instant expiresAt) {
-		var payload = ENCODER.encodeToString((incidentNumber + "." + accountId + "." + expiresAt.getEpochSecond())
+	String token(Subject subject, UUID accountId, Instant expiresAt) {
+		var named = subject.incidentNumber() != null ? subject.incidentNumber().toString() : ALERT + subject.alertId();
+		var payload = ENCODER.encodeToString((named + "." + accountId + "." + expiresAt.getEpochSecond())
 			.getBytes(StandardCharsets.UTF_8));
 		return payload + "." + ENCODER.encodeToString(mac(payload));
 	}
@@ -74,8 +80,9 @@ class AckLinks {
 				return null;
 			}
 			var expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-			return new Ack(Long.parseLong(parts[0]), UUID.fromString(parts[1]), expiresAt,
-					!clock.instant().isBefore(expiresAt));
+			var subject = parts[0].startsWith(ALERT) ? Subject.alert(UUID.fromString(parts[0].substring(ALERT.length())))
+					: Subject.incident(Long.parseLong(parts[0]));
+			return new Ack(subject, UUID.fromString(parts[1]), expiresAt, !clock.instant().isBefore(expiresAt));
 		}
 		catch (IllegalArgumentException e) {
 			return null;
@@ -93,6 +100,6 @@ class AckLinks {
 		}
 	}
 
-	record Ack(long incidentNumber, UUID accountId, Instant expiresAt, boolean expired) {
+	record Ack(Subject subject, UUID accountId, Instant expiresAt, boolean expired) {
 	}
 }

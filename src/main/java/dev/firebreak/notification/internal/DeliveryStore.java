@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import dev.firebreak.notification.ContactType;
 import dev.firebreak.notification.DeliveryStatus;
 import dev.firebreak.notification.PageRequest;
+import dev.firebreak.notification.Subject;
 import dev.firebreak.platform.Sql;
 
 /**
@@ -176,18 +177,21 @@ class DeliveryStore {
 			.query((rs, n) -> Sql.instant(rs, "sent_at")).list();
 	}
 
-	/** The incidents this person was paged about, most recently paged first. */
-	List<Long> incidentsPaged(UUID accountId) {
+	/** The incidents and alerts this person was paged about, most recently paged first. */
+	List<Subject> subjectsPaged(UUID accountId) {
 		return jdbc.sql("""
-				select incident_number, max(created_at) as latest from notification_delivery
-				where account_id = :account and kind = 'PAGE' and incident_number is not null
-				group by incident_number order by latest desc""")
-			.param("account", accountId).query((rs, n) -> rs.getLong("incident_number")).list();
+				select incident_number, alert_id, max(created_at) as latest from notification_delivery
+				where account_id = :account and kind = 'PAGE'
+				group by incident_number, alert_id order by latest desc""")
+			.param("account", accountId).query((rs, n) -> {
+				var number = rs.getLong("incident_number");
+				return rs.wasNull() ? Subject.alert(Sql.uuid(rs, "alert_id")) : Subject.incident(number);
+			}).list();
 	}
 
-	boolean paged(UUID accountId, long incidentNumber) {
-		return jdbc.sql("select count(*) from notification_delivery where account_id = :account and kind = 'PAGE' and incident_number = :number")
-			.param("account", accountId).param("number", incidentNumber).query(Long.class).single() > 0;
+	boolean paged(UUID accountId, Subject subject) {
+		return jdbc.sql("select count(*) from notification_delivery where account_id = :account and kind = 'PAGE' and subject_key = :subject")
+			.param("account", accountId).param("subject", subject.key()).query(Long.class).single() > 0;
 	}
 
 	private static DeliveryRow row(ResultSet rs) throws SQLException {

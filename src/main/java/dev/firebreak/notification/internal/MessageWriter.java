@@ -38,14 +38,17 @@ class MessageWriter {
 
 	private final AckLinks ackLinks;
 
+	private final AlertCodes alertCodes;
+
 	private final String baseUrl;
 
-	MessageWriter(Incidents incidents, Alerts alerts, Catalog catalog, AckLinks ackLinks,
+	MessageWriter(Incidents incidents, Alerts alerts, Catalog catalog, AckLinks ackLinks, AlertCodes alertCodes,
 			@Value("${firebreak.base-url}") String baseUrl) {
 		this.incidents = incidents;
 		this.alerts = alerts;
 		this.catalog = catalog;
 		this.ackLinks = ackLinks;
+		this.alertCodes = alertCodes;
 		this.baseUrl = WebhookHttp.withoutTrailingSlash(baseUrl);
 	}
 
@@ -76,16 +79,17 @@ class MessageWriter {
 		var codes = parts.stream().map(OutboundMessage::replyCode).filter(Objects::nonNull).toList();
 		var shortLabels = java.util.stream.IntStream.range(0, rows.size())
 			.mapToObj(i -> rows.get(i).incidentNumber() != null ? Incident.PREFIX + rows.get(i).incidentNumber()
-					: cut(parts.get(i).title(), 30))
+					: parts.get(i).replyCode() != null ? parts.get(i).replyCode() : cut(parts.get(i).title(), 30))
 			.collect(Collectors.joining(", "));
-		var reply = codes.isEmpty() ? "" : " Reply with a number to acknowledge.";
+		var reply = codes.isEmpty() ? "" : " Reply with a number" + (rows.stream().anyMatch(row -> row.alertId() != null)
+				? " or A-code" : "") + " to acknowledge.";
 		return new OutboundMessage(cut(head + String.join(", ", labels), TITLE_MAX), text.toString(),
 				cut(head + shortLabels, SHORT_MAX - reply.length()) + reply, baseUrl + "/", null, null);
 	}
 
 	OutboundMessage page(Subject subject, UUID accountId, String reason) {
 		return subject.incidentNumber() != null ? incident(subject.incidentNumber(), accountId, reason)
-				: alert(subject.alertId(), reason);
+				: alert(subject.alertId(), accountId, reason);
 	}
 
 	OutboundMessage notice(String title, String body, String link) {
@@ -109,7 +113,7 @@ class MessageWriter {
 		var link = baseUrl + "/incidents/" + id;
 		var code = Long.toString(number);
 		var found = incidents.find(number);
-		var ack = accountId == null ? null : ackLinks.link(number, accountId);
+		var ack = accountId == null ? null : ackLinks.link(Subject.incident(number), accountId);
 		var smsTail = " Reply " + code + " to ack. " + link;
 		if (found.isEmpty()) {
 			var text = id + "\nWhy you: " + orNone(reason) + "\n\nAcknowledge: " + ack + "\nOpen: " + link + "\n";
@@ -143,7 +147,11 @@ class MessageWriter {
 		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms);
 	}
 
-	private OutboundMessage alert(UUID alertId, String reason) {
+	/**
+	 * An alert that opened no incident says the same as an incident's page: severity, service,
+	 * summary, how to acknowledge (the signed link, the reply code {@code A7}) and the link to it.
+	 */
+	private OutboundMessage alert(UUID alertId, UUID accountId, String reason) {
 		var link = baseUrl + "/alerts/" + alertId;
 		var found = alerts.find(alertId);
 		if (found.isEmpty()) {
@@ -152,15 +160,30 @@ class MessageWriter {
 					cut(title, SHORT_MAX), link, null, null);
 		}
 		Alert alert = found.get();
+		var code = alertCodes.codeOf(alertId);
+		var ack = accountId == null ? null : ackLinks.link(Subject.alert(alertId), accountId);
 		var service = alert.serviceId() == null ? "" : catalog.service(alert.serviceId()).map(Service::name).orElse("");
 		var severity = alert.severity().toString().toUpperCase(Locale.ROOT);
 		var title = "[" + severity + "] Alert: " + alert.summary() + (service.isEmpty() ? "" : " — " + service);
-		var text = title + "\n\nSeverity: " + severity + "\nService: " + (service.isEmpty() ? "none" : service)
-				+ "\nSource: " + orNone(alert.source()) + "\nOccurrences: " + alert.occurrences() + "\nWhy you: "
-				+ orNone(reason) + "\n\nOpen the alert: " + link + "\n";
+		var text = new StringBuilder(title).append("\n\n")
+			.append("Severity: ").append(severity).append("\n")
+			.append("Service: ").append(service.isEmpty() ? "none" : service).append("\n")
+			.append("Summary: ").append(alert.summary()).append("\n")
+			.append("Source: ").append(orNone(alert.source())).append("\n")
+			.append("Occurrences: ").append(alert.occurrences()).append("\n")
+			.append("Why you: ").append(orNone(reason)).append("\n\n");
+		if (ack != null) {
+			text.append("Acknowledge with one click: ").append(ack).append("\n");
+		}
+		text.append("Or reply ").append(code).append(" to an SMS page to acknowledge.\n");
+		text.append("Open the alert: ").append(link).append("\n");
 		var named = service.isEmpty() ? "" : " (" + service + ")";
-		return new OutboundMessage(cut(title, TITLE_MAX), text, cut(severity + " alert: " + alert.summary() + named, SHORT_MAX),
-				link, null, null, TwilioSmsText.fit(severity + " alert:", " " + alert.summary(), named, " " + link));
+		var suffix = " Reply " + code + " to ack.";
+		var shortText = cut(severity + " alert " + code + ": " + alert.summary() + named, SHORT_MAX - suffix.length()) + suffix;
+		// as an incident's: the code and the link stay, the service gives way first, then the summary
+		var sms = TwilioSmsText.fit(severity + " alert " + code + ":", " " + alert.summary(), named,
+				" Reply " + code + " to ack. " + link);
+		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms);
 	}
 
 	private static String orNone(String text) {

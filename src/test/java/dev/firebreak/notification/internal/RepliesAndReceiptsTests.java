@@ -8,11 +8,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.firebreak.FakeProviders;
+import dev.firebreak.alerting.AlertStatus;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.notification.ContactType;
 import dev.firebreak.notification.DeliveryStatus;
 import dev.firebreak.notification.NotificationTest;
+import dev.firebreak.notification.PageRequest;
 import dev.firebreak.notification.Subject;
+import dev.firebreak.notification.Urgency;
 
 /** What comes back: an SMS reply acknowledges as the person who owns the number; a receipt marks the row. */
 class RepliesAndReceiptsTests extends NotificationTest {
@@ -28,6 +32,9 @@ class RepliesAndReceiptsTests extends NotificationTest {
 
 	@Autowired
 	DeliveryStore store;
+
+	@Autowired
+	MessageWriter writer;
 
 	@Test
 	void aReplyWithTheNumberAcknowledgesAnIncidentThePersonWasPagedAbout() {
@@ -66,6 +73,46 @@ class RepliesAndReceiptsTests extends NotificationTest {
 	}
 
 	@Test
+	void aReplyWithTheCodeAcknowledgesAnAlertThePersonWasPagedAbout() {
+		var max = person("responder");
+		var phone = phone();
+		var alert = alert("Checkout error rate 12%");
+		var other = alert("Not paged about");
+		pagedBySms(max, phone, Subject.alert(alert.id()));
+		var code = writer.page(Subject.alert(alert.id()), max.id(), null).replyCode();
+		var otherCode = writer.page(Subject.alert(other.id()), null, null).replyCode();
+		var sms = FakeProviders.smsTo(phone).get(FakeProviders.smsTo(phone).size() - 1).form().get("Body");
+		assertThat(sms).contains("Reply " + code + " to ack.");
+
+		assertThat(replies.reply(ContactType.SMS, phone, "ack " + otherCode)).contains("No page to you for alert " + otherCode);
+		assertThat(replies.reply(ContactType.SMS, phone, "A999999999999")).contains("No page to you");
+		assertThat(replies.reply(ContactType.SMS, "+19999999999", code)).contains("not a verified contact method");
+		assertThat(alerts.find(alert.id()).orElseThrow().status()).isEqualTo(AlertStatus.TRIGGERED);
+
+		assertThat(replies.reply(ContactType.SMS, phone, " Ack " + code.toLowerCase(java.util.Locale.ROOT) + " "))
+			.isEqualTo("Alert " + code + " acknowledged. Thank you.");
+		assertThat(alerts.find(alert.id()).orElseThrow().status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+		assertThat(replies.reply(ContactType.SMS, phone, "alert-" + code.substring(1))).contains("acknowledged already");
+		assertThat(alerts.find(other.id()).orElseThrow().status()).isEqualTo(AlertStatus.TRIGGERED);
+	}
+
+	@Test
+	void aBareAckTakesTheMostRecentUnacknowledgedPageAlertOrIncident() {
+		var nia = person("responder");
+		var phone = phone();
+		var incident = incident("Older", Severity.SEV2, List.of());
+		var alert = alert("Newer");
+		pagedBySms(nia, phone, Subject.incident(incident.number()));
+		clock.advance(java.time.Duration.ofMinutes(2));
+		pagedBySms(nia, phone, Subject.alert(alert.id()));
+
+		assertThat(replies.reply(ContactType.SMS, phone, "ack")).startsWith("Alert A").endsWith("acknowledged. Thank you.");
+		assertThat(alerts.find(alert.id()).orElseThrow().status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+		assertThat(replies.reply(ContactType.SMS, phone, "ack")).startsWith(incident.id());
+		assertThat(replies.reply(ContactType.SMS, phone, "ack")).contains("no unacknowledged page");
+	}
+
+	@Test
 	void receiptsMarkTheRowsWithThatProviderAnswer() {
 		var lee = person("responder");
 		var address = address("lee");
@@ -89,6 +136,10 @@ class RepliesAndReceiptsTests extends NotificationTest {
 
 	/** A verified SMS method (set up directly: this build may have no SMS channel to send a code) and a page by it. */
 	private void pagedBySms(Person person, String phone, long incidentNumber) {
+		pagedBySms(person, phone, Subject.incident(incidentNumber));
+	}
+
+	private void pagedBySms(Person person, String phone, Subject subject) {
 		var existing = methods.verifiedAt(ContactType.SMS, phone).stream().filter(m -> m.accountId().equals(person.id()))
 			.findFirst();
 		var methodId = existing.map(ContactMethod::id).orElseGet(() -> {
@@ -100,9 +151,9 @@ class RepliesAndReceiptsTests extends NotificationTest {
 		if (existing.isEmpty()) {
 			rule(person, "high", methodId, 0);
 		}
-		page(key(), person, incidents.find(incidentNumber).orElseThrow(), "level 1");
+		notifications.page(new PageRequest(key(), person.id(), Urgency.HIGH, subject, "level 1"));
 		settle();
-		assertThat(store.bySubject(Subject.incident(incidentNumber).key()))
+		assertThat(store.bySubject(subject.key()))
 			.anySatisfy(row -> assertThat(row.contactType()).isEqualTo(ContactType.SMS));
 	}
 
