@@ -25,12 +25,18 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StatusPageServer implements Filter {
 
+	/** Set by Tomcat on a request it can answer with sendfile (its NIO connector with sendfile on). */
+	static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
+
 	private final StatusSnapshots snapshots;
+
+	private final SendfileCopies copies;
 
 	private final String cacheControl;
 
-	StatusPageServer(StatusSnapshots snapshots, StatusPagePolicy policy) {
+	StatusPageServer(StatusSnapshots snapshots, SendfileCopies copies, StatusPagePolicy policy) {
 		this.snapshots = snapshots;
+		this.copies = copies;
 		this.cacheControl = "public, max-age=" + policy.cacheFor().toSeconds();
 	}
 
@@ -88,9 +94,19 @@ class StatusPageServer implements Filter {
 			response.setHeader("Content-Encoding", "gzip");
 		}
 		response.setContentLength(body.length);
-		if ("GET".equals(method)) {
-			response.getOutputStream().write(body);
+		if (!"GET".equals(method)) {
+			return;
 		}
+		var file = gzip || !Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED)) ? null
+				: copies.fileOf(rendered);
+		if (file != null) {
+			// Tomcat sends the file's bytes from the kernel once this returns
+			request.setAttribute("org.apache.tomcat.sendfile.filename", file.toString());
+			request.setAttribute("org.apache.tomcat.sendfile.start", 0L);
+			request.setAttribute("org.apache.tomcat.sendfile.end", (long) body.length);
+			return;
+		}
+		response.getOutputStream().write(body);
 	}
 
 	private boolean isOwnHost(HttpServletRequest request) {
