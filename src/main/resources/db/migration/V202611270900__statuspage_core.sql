@@ -88,7 +88,7 @@ create table statuspage_incident_update (
     incident_id         uuid not null references statuspage_incident (id) on delete cascade,
     status              varchar(16) not null,
     body                varchar(10000) not null,
-    affected_components varchar(8000) not null,
+    affected_components varchar(200000) not null,
     display_at          timestamp with time zone not null,
     created_at          timestamp with time zone not null
 );
@@ -130,7 +130,7 @@ create table statuspage_maintenance_update (
     maintenance_id      uuid not null references statuspage_maintenance (id) on delete cascade,
     status              varchar(16) not null,
     body                varchar(10000) not null,
-    affected_components varchar(8000) not null,
+    affected_components varchar(200000) not null,
     created_at          timestamp with time zone not null
 );
 

@@ -96,6 +96,27 @@ class ScheduledMaintenanceTests extends ApiTest {
 	}
 
 	@Test
+	void startedEarlyItSilencesItsServicesFromTheMomentItStarted() {
+		var service = world.service("cart-redis");
+		var component = world.component(StatusPageWorld.unique("Cart"), null, service).get("id").asString();
+		var start = clock.instant().plus(Duration.ofHours(2));
+		var id = plan(StatusPageWorld.unique("Redis failover drill"), start, start.plus(Duration.ofHours(1)), component)
+			.get("id").asString();
+
+		var moved = api.post("/api/v1/status-page/maintenances/" + id + "/status", admin, """
+				{"status": "in_progress", "body": "We started early."}""").expectStatus(200).json();
+
+		assertThat(moved.get("started_at").asString()).isEqualTo(clock.instant().toString());
+		var windows = api.get("/api/v1/services/" + service + "/maintenance-windows", admin).json().get("items");
+		assertThat(windows).hasSize(1);
+		assertThat(windows.get(0).get("starts_at").asString()).isEqualTo(clock.instant().toString());
+		var update = StatusPageWorld.byId(world.json("scheduled-maintenances/active.json").get("scheduled_maintenances"), id)
+			.get("incident_updates").get(0).get("affected_components").get(0);
+		assertThat(update.get("old_status").asString()).isEqualTo("operational");
+		assertThat(update.get("new_status").asString()).isEqualTo("under_maintenance");
+	}
+
+	@Test
 	void subscribersAreRemindedOnceBeforeItStarts() {
 		var component = world.component(StatusPageWorld.unique("Billing"), null).get("id").asString();
 		var start = clock.instant().plus(Duration.ofHours(30));

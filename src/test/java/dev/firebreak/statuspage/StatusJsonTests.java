@@ -268,10 +268,13 @@ class StatusJsonTests extends ApiTest {
 			var own = mvc.perform(MockMvcRequestBuilders.get("http://status.acme.test/api/v2/status.json"))
 				.andReturn().getResponse();
 			assertThat(own.getStatus()).isEqualTo(200);
-			assertThat(own.getContentAsString()).contains("\"name\":\"Acme\"").contains("\"time_zone\":\"Europe/Berlin\"");
+			assertThat(own.getContentAsString()).contains("\"name\":\"Acme\"").contains("\"time_zone\":\"Europe/Berlin\"")
+				.contains("\"url\":\"https://status.acme.test\"");
 			var page = mvc.perform(MockMvcRequestBuilders.get("http://status.acme.test/")).andReturn()
 				.getResponse().getContentAsString();
 			assertThat(page).contains("href=\"/history.atom\"").doesNotContain("href=\"/status/history.atom\"");
+			assertThat(mvc.perform(MockMvcRequestBuilders.get("http://status.acme.test/api/v1/incidents")).andReturn()
+				.getResponse().getStatus()).isEqualTo(404);
 			assertThat(api.put("/api/v1/status-page/settings", admin, """
 					{"name": "Acme", "brand_colour": "#ffff00"}""").problem(400).get("errors").get(0).get("pointer")
 				.asString()).isEqualTo("/brand_colour");

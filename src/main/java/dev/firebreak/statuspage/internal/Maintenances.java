@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +25,7 @@ import dev.firebreak.catalog.MaintenanceCalendar;
 import dev.firebreak.identity.AuditLog;
 import dev.firebreak.platform.Problems;
 import dev.firebreak.platform.Text;
+import dev.firebreak.statuspage.ComponentStatus;
 
 /**
  * Scheduled maintenance: planned with its components and times, it moves scheduled → in progress →
@@ -231,17 +233,29 @@ class Maintenances {
 		if (to == MaintenanceStatus.COMPLETED) {
 			unsilence(existing.id());
 		}
-		statuses.recompute(true);
-		addUpdate(moved, to, body, now);
+		else if (to.isActive() && now.isBefore(existing.scheduledFor())) {
+			// started early: its services are silenced from now, not from the planned start
+			unsilence(existing.id());
+			silence(moved, existing.createdBy(), now);
+		}
+		var before = statuses.recompute(true);
+		addUpdate(moved, to, body, now, before);
 		return moved;
 	}
 
 	private void addUpdate(Maintenance maintenance, MaintenanceStatus status, String body, Instant now) {
+		addUpdate(maintenance, status, body, now, Map.of());
+	}
+
+	/** @param before the components' statuses before this step, where it changed them */
+	private void addUpdate(Maintenance maintenance, MaintenanceStatus status, String body, Instant now,
+			Map<UUID, ComponentStatus> before) {
 		var affected = new ArrayList<PublicUpdate.AffectedComponent>();
 		for (var component : page.components()) {
 			if (maintenance.componentIds().contains(component.id())) {
 				affected.add(new PublicUpdate.AffectedComponent(component.id().toString(), component.name(),
-						component.status().toString(), component.status().toString()));
+						before.getOrDefault(component.id(), component.status()).toString(),
+						component.status().toString()));
 			}
 		}
 		var update = new PublicUpdate(UUID.randomUUID(), maintenance.id(), status.toString(), body, affected, now, now);
@@ -250,11 +264,15 @@ class Maintenances {
 	}
 
 	private void silence(Maintenance maintenance, UUID by) {
+		silence(maintenance, by, maintenance.scheduledFor());
+	}
+
+	private void silence(Maintenance maintenance, UUID by, Instant from) {
 		var services = new LinkedHashSet<UUID>();
 		page.components().stream().filter(c -> maintenance.componentIds().contains(c.id()))
 			.forEach(c -> services.addAll(c.serviceIds()));
 		for (var service : services) {
-			var window = calendar.plan(service, maintenance.scheduledFor(), maintenance.verifyUntil(),
+			var window = calendar.plan(service, from, maintenance.verifyUntil(),
 					"Scheduled maintenance: " + maintenance.name(), by);
 			store.addWindow(maintenance.id(), window.id());
 		}

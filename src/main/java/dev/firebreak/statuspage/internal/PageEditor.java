@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.comms.PublicComponents;
@@ -47,8 +49,11 @@ class PageEditor implements PublicComponents {
 
 	private final Clock clock;
 
+	private final StatusSnapshots snapshots;
+
 	PageEditor(StatusPageStore store, ComponentStatuses statuses, PageChanges changes, Catalog catalog, AuditLog audit,
-			Clock clock) {
+			Clock clock, StatusSnapshots snapshots) {
+		this.snapshots = snapshots;
 		this.store = store;
 		this.statuses = statuses;
 		this.changes = changes;
@@ -92,6 +97,15 @@ class PageEditor implements PublicComponents {
 			throw Problems.invalid("/host_name", "a host name like status.example.com, without scheme or path");
 		}
 		store.saveSettings(name, blankToNull(logo), blankToNull(alt), colour, zone, blankToNull(host));
+		var ownHost = blankToNull(host);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					snapshots.hostChanged(ownHost);
+				}
+			});
+		}
 		audit.record("statuspage.settings_changed", "status_page", "settings", name + ", " + zone.getId());
 		return store.settings();
 	}

@@ -66,7 +66,9 @@ class PageReader {
 		var ids = incidentList.stream().map(PublicIncident::id).toList();
 		var updates = new HashMap<UUID, List<PublicUpdate>>(incidents.updatesOf(ids));
 		updates.putAll(maintenances.updatesOf(maintenanceSorted.stream().map(Maintenance::id).toList()));
-		return new PageData(settings, settings.revision(), now, baseUrl + "/status", page.groups(), components, bars,
+		// on its own host name the page lives at that host's root (served over HTTPS by whatever fronts it)
+		var url = settings.hostName() == null ? baseUrl + "/status" : "https://" + settings.hostName();
+		return new PageData(settings, settings.revision(), now, url, page.groups(), components, bars,
 				List.copyOf(incidentList), List.copyOf(maintenanceSorted), updates, incidents.componentsOf(ids));
 	}
 

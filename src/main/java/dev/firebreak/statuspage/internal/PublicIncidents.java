@@ -152,12 +152,13 @@ class PublicIncidents {
 
 	@Transactional
 	void severityChanged(long number) {
+		// the page's lock first: a resolution committing meanwhile is then seen, never overwritten
+		changes.change();
 		var existing = store.byNumber(number).orElse(null);
 		var incident = incidents.find(number).orElse(null);
 		if (existing == null || existing.isResolved() || incident == null) {
 			return;
 		}
-		changes.change();
 		var effect = policy.componentStatusOf(severity(incident));
 		store.effects(existing.id(), true).keySet().forEach(c -> store.setEffect(existing.id(), c, effect, true));
 		statuses.recompute();

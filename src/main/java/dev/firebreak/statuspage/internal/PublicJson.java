@@ -167,7 +167,9 @@ final class PublicJson {
 			.map(i -> incident(i, data.updatesOf(i.id()), data.incidentComponents().get(i.id()), data)).toList();
 		var all = data.maintenances().stream().map(m -> maintenance(m, data.updatesOf(m.id()), data)).toList();
 		var maintenances = all.stream().limit(listed).toList();
-		var upcoming = all.stream().filter(m -> "scheduled".equals(m.status())).toList();
+		// the soonest first
+		var upcoming = all.stream().filter(m -> "scheduled".equals(m.status()))
+			.sorted(java.util.Comparator.comparing(IncidentJson::scheduledFor)).toList();
 		var active = all.stream()
 			.filter(m -> "in_progress".equals(m.status()) || "verifying".equals(m.status())).toList();
 		var docs = new LinkedHashMap<String, Map<String, Object>>();

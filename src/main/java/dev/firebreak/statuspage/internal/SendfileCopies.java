@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,8 @@ class SendfileCopies {
 	static final int SMALLEST = 48 * 1024;
 
 	private static final Duration KEPT_AFTER_USE = Duration.ofMinutes(1);
+
+	private static final Logger log = LoggerFactory.getLogger(SendfileCopies.class);
 
 	private final Path directory;
 
@@ -45,7 +49,15 @@ class SendfileCopies {
 			return null;
 		}
 		var now = clock.instant();
-		var copy = copies.computeIfAbsent(rendered.etag(), tag -> new Copy(write(rendered), now));
+		Copy copy;
+		try {
+			copy = copies.computeIfAbsent(rendered.etag(), tag -> new Copy(write(rendered), now));
+		}
+		catch (UncheckedIOException e) {
+			// a full or read-only disk: the bytes are written from memory instead
+			log.warn("{}; the status page is sent from memory", e.getMessage());
+			return null;
+		}
 		copy.usedAt = now;
 		if (copies.size() > 16) {
 			forgetOld(now);

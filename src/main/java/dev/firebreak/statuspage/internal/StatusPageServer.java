@@ -1,6 +1,7 @@
 package dev.firebreak.statuspage.internal;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StatusPageServer implements Filter {
+
+	/** What the subscribe pages under {@code /status} load from the application, on the page's own host too. */
+	private static final Pattern ASSETS = Pattern.compile("/(css|webjars)/.*|/favicon\\.ico");
 
 	/** Set by Tomcat on a request it can answer with sendfile (its NIO connector with sendfile on). */
 	static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
@@ -69,6 +73,11 @@ class StatusPageServer implements Filter {
 		var snapshot = snapshots.get(base);
 		var found = snapshot.find(below, p -> snapshots.onDemand(snapshot, p));
 		if (found.isEmpty()) {
+			if (base.isEmpty() && !ASSETS.matcher(path).matches()) {
+				// the page's own host shows the page, not the application behind it
+				response.sendError(HttpServletResponse.SC_NOT_FOUND);
+				return;
+			}
 			chain.doFilter(request, response);
 			return;
 		}

@@ -1,6 +1,7 @@
 package dev.firebreak.statuspage.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -24,6 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class StatusSnapshots {
+
+	private static final Logger log = LoggerFactory.getLogger(StatusSnapshots.class);
+
+	/** No history is older than this (a reader asking for year -999999999 gets nothing, not a failed query). */
+	private static final int EARLIEST_YEAR = 2000;
 
 	/** Where the page lives on the application's own host. */
 	static final String BASE = "/status";
@@ -42,6 +50,10 @@ class StatusSnapshots {
 
 	private final Map<String, Snapshot> current = new ConcurrentHashMap<>();
 
+	private volatile String ownHost;
+
+	private volatile Instant retryAt = Instant.MIN;
+
 	StatusSnapshots(PageReader reader, PageChanges changes, ITemplateEngine templates, JsonMapper json,
 			StatusPagePolicy policy, Clock clock) {
 		this.reader = reader;
@@ -52,7 +64,11 @@ class StatusSnapshots {
 		this.clock = clock;
 	}
 
-	/** The current snapshot for pages whose links start at {@code base}. */
+	/**
+	 * The current snapshot for pages whose links start at {@code base}. When rendering fails (the
+	 * database is away), readers keep getting the last good version, and rendering is tried again
+	 * after {@code refresh-every}: the page must stand when everything else does not.
+	 */
 	Snapshot get(String base) {
 		var snapshot = current.get(base);
 		if (fresh(snapshot)) {
@@ -60,18 +76,41 @@ class StatusSnapshots {
 		}
 		synchronized (this) {
 			snapshot = current.get(base);
-			if (fresh(snapshot)) {
+			if (fresh(snapshot) || snapshot != null && clock.instant().isBefore(retryAt)) {
 				return snapshot;
 			}
-			snapshot = build(base, changes.known());
+			try {
+				snapshot = build(base, changes.known());
+			}
+			catch (RuntimeException e) {
+				if (snapshot == null) {
+					throw e;
+				}
+				retryAt = clock.instant().plus(policy.refreshEvery());
+				log.warn("The status page could not be rendered again ({}); readers get the version of {} meanwhile",
+						e.getMessage(), snapshot.data().now());
+				return snapshot;
+			}
 			current.put(base, snapshot);
+			if (BASE.equals(base)) {
+				ownHost = snapshot.data().settings().hostName();
+			}
 			return snapshot;
 		}
 	}
 
-	/** The host name the page is also served on at {@code /}; null when none. (Read from the page: current after one rendering per change.) */
+	/**
+	 * The host name the page is also served on at {@code /}; null when none. Known from the last
+	 * rendering and from this instance's own settings change: requests for anything else never wait
+	 * for a rendering.
+	 */
 	String ownHost() {
-		return get(BASE).data().settings().hostName();
+		return ownHost;
+	}
+
+	/** The settings named another host name (told after their commit). */
+	void hostChanged(String host) {
+		ownHost = host;
 	}
 
 	/** The revision the page was last rendered at on this instance; -1 before the first. */
@@ -116,7 +155,8 @@ class StatusSnapshots {
 		if (path.startsWith("/history/")) {
 			try {
 				var month = YearMonth.parse(path.substring("/history/".length()));
-				return month.isAfter(now) ? Optional.empty() : month(snapshot, view, month, now);
+				return month.isAfter(now) || month.getYear() < EARLIEST_YEAR ? Optional.empty()
+						: month(snapshot, view, month, now);
 			}
 			catch (DateTimeParseException e) {
 				return Optional.empty();
