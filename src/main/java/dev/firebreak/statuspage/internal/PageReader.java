@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -64,8 +66,8 @@ class PageReader {
 		var maintenanceSorted = new ArrayList<>(maintenanceList.values());
 		maintenanceSorted.sort((a, b) -> b.scheduledFor().compareTo(a.scheduledFor()));
 		var ids = incidentList.stream().map(PublicIncident::id).toList();
-		var updates = new HashMap<UUID, List<PublicUpdate>>(incidents.updatesOf(ids));
-		updates.putAll(maintenances.updatesOf(maintenanceSorted.stream().map(Maintenance::id).toList()));
+		var updates = new HashMap<UUID, List<PublicUpdate>>(newestFirst(incidents.updatesOf(ids)));
+		updates.putAll(newestFirst(maintenances.updatesOf(maintenanceSorted.stream().map(Maintenance::id).toList())));
 		// on its own host name the page lives at that host's root (served over HTTPS by whatever fronts it)
 		var url = settings.hostName() == null ? baseUrl + "/status" : "https://" + settings.hostName();
 		return new PageData(settings, settings.revision(), now, url, page.groups(), components, bars,
@@ -77,12 +79,29 @@ class PageReader {
 	History history(Instant from, Instant to) {
 		var list = incidents.createdBetween(from, to);
 		var ids = list.stream().map(PublicIncident::id).toList();
-		return new History(list, incidents.updatesOf(ids), incidents.firstCreated());
+		return new History(list, newestFirst(incidents.updatesOf(ids)), incidents.firstCreated());
 	}
 
 	@Transactional(readOnly = true)
 	java.util.Optional<History> incident(UUID id) {
-		return incidents.get(id).map(i -> new History(List.of(i), incidents.updatesOf(List.of(i.id())), null));
+		return incidents.get(id).map(i -> new History(List.of(i), newestFirst(incidents.updatesOf(List.of(i.id()))), null));
+	}
+
+	/** The steps of an incident and of a maintenance, in the order they come. */
+	private static final List<String> STEPS = List.of("investigating", "identified", "monitoring", "resolved",
+			"postmortem", "scheduled", "in_progress", "verifying", "completed");
+
+	/**
+	 * Each subject's updates newest first; updates of the same instant (a maintenance planned to start
+	 * now is scheduled and in progress at once) in the order of their steps, the later step first.
+	 */
+	private static Map<UUID, List<PublicUpdate>> newestFirst(Map<UUID, List<PublicUpdate>> updates) {
+		var sorted = new HashMap<UUID, List<PublicUpdate>>();
+		updates.forEach((subject, list) -> sorted.put(subject, list.stream()
+			.sorted(Comparator.comparing(PublicUpdate::displayAt)
+				.thenComparingInt((PublicUpdate u) -> STEPS.indexOf(u.status())).reversed())
+			.toList()));
+		return sorted;
 	}
 
 	/** Incidents of a stretch of time, with their updates; {@code first} is when the first incident ever was. */

@@ -66,7 +66,7 @@ final class PublicFeeds {
 		entry.setPublishedDate(Date.from(created));
 		entry.setUpdatedDate(Date.from(updated));
 		var html = new StringBuilder();
-		for (var u : PublicView.newestFirst(updates)) {
+		for (var u : updates) {
 			html.append("<p><small>").append(HtmlUtils.htmlEscape(PublicView.time(u.displayAt(), zone)))
 				.append("</small><br><strong>").append(HtmlUtils.htmlEscape(PublicView.words(u.status())))
 				.append("</strong> - ").append(HtmlUtils.htmlEscape(u.body())).append("</p>");

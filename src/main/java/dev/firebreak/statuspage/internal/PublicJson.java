@@ -137,7 +137,7 @@ final class PublicJson {
 	}
 
 	private static List<UpdateJson> updates(List<PublicUpdate> updates) {
-		return PublicView.newestFirst(updates).stream()
+		return updates.stream()
 			.map(u -> new UpdateJson(u.id().toString(), u.status(), u.body(), u.subjectId().toString(), u.createdAt(),
 					u.createdAt(), u.displayAt(),
 					u.affected().stream().map(a -> new AffectedJson(a.code(), a.name(), a.oldStatus(), a.newStatus()))

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,10 +23,6 @@ final class PublicView {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-
-	/** The steps of an incident and of a maintenance, in the order they come. */
-	private static final List<String> STEPS = List.of("investigating", "identified", "monitoring", "resolved",
-			"postmortem", "scheduled", "in_progress", "verifying", "completed");
 
 	private PublicView() {
 	}
@@ -140,7 +135,7 @@ final class PublicView {
 	}
 
 	static List<UpdateView> updates(List<PublicUpdate> updates, ZoneId zone) {
-		return newestFirst(updates).stream()
+		return updates.stream()
 			.map(u -> new UpdateView(words(u.status()), u.body(), time(u.displayAt(), zone), u.displayAt().toString(),
 					u.affected().stream().map(PublicUpdate.AffectedComponent::name).toList()))
 			.toList();
@@ -151,14 +146,6 @@ final class PublicView {
 	 * maintenance planned to start now is scheduled and in progress at once), not as the store
 	 * happened to return them.
 	 */
-	static List<PublicUpdate> newestFirst(List<PublicUpdate> updates) {
-		var sorted = new ArrayList<>(updates);
-		sorted.sort(Comparator.comparing(PublicUpdate::displayAt)
-			.thenComparingInt((PublicUpdate u) -> STEPS.indexOf(u.status()))
-			.reversed());
-		return sorted;
-	}
-
 	private static String dayLabel(Uptime.Day day) {
 		var date = DAY.format(day.date());
 		if (!day.hasData()) {
