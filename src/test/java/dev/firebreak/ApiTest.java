@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "firebreak.admin.email=" + ApiTest.ADMIN_EMAIL, "firebreak.admin.password=" + ApiTest.ADMIN_PASSWORD,
 				"firebreak.data-dir=target/test-data",
+				// the lowest BCrypt cost: tests sign in thousands of times, and the cost is not what they test
+				"firebreak.sign-in.password-cost=4",
 				// durable timers run when a test says time passed, on its thread (see settle())
 				"firebreak.timers.manual=true" })
 @AutoConfigureMockMvc

@@ -1,5 +1,6 @@
 package dev.firebreak.notification;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,4 +33,7 @@ public interface Notifications {
 
 	/** Every delivery about this subject, oldest first: what was sent to whom, by what, and how it went. */
 	List<Delivery> deliveries(Subject subject);
+
+	/** The pages asked for from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+	List<PageRecord> pages(Instant from, Instant to);
 }

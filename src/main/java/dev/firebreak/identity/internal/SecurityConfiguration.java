@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${firebreak.sign-in.password-cost}") int cost) {
+		return new BCryptPasswordEncoder(cost);
 	}
 
 	@Bean

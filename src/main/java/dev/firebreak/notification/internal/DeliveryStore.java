@@ -13,7 +13,9 @@ import org.springframework.stereotype.Repository;
 
 import dev.firebreak.notification.ContactType;
 import dev.firebreak.notification.DeliveryStatus;
+import dev.firebreak.notification.PageRecord;
 import dev.firebreak.notification.PageRequest;
+import dev.firebreak.notification.Urgency;
 import dev.firebreak.notification.Subject;
 import dev.firebreak.platform.Sql;
 
@@ -38,6 +40,23 @@ class DeliveryStore {
 			.param("key", page.key()).param("account", page.accountId()).param("urgency", page.urgency().name())
 			.param("subject", page.subject().key()).param("reason", page.reason()).param("at", Sql.timestamp(acceptedAt))
 			.update() == 1;
+	}
+
+	List<PageRecord> pages(Instant from, Instant to) {
+		return jdbc.sql("""
+				select * from notification_page where accepted_at >= :from and accepted_at < :to
+				order by accepted_at, page_key""")
+			.param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
+			.query((rs, n) -> new PageRecord(rs.getString("page_key"), Sql.uuid(rs, "account_id"),
+					Urgency.valueOf(rs.getString("urgency")), subject(rs.getString("subject_key")), rs.getString("reason"),
+					Sql.instant(rs, "accepted_at"), Sql.uuid(rs, "runbook_id")))
+			.list();
+	}
+
+	/** The subject of a {@link Subject#key()}. */
+	static Subject subject(String key) {
+		return key.startsWith("alert:") ? Subject.alert(UUID.fromString(key.substring("alert:".length())))
+				: Subject.incident(Long.parseLong(key.substring("INC-".length())));
 	}
 
 	/** @return false when a row with this key exists already: the message was queued before */

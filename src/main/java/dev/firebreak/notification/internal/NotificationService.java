@@ -2,6 +2,7 @@ package dev.firebreak.notification.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import dev.firebreak.notification.Delivery;
 import dev.firebreak.notification.DeliveryStatus;
 import dev.firebreak.notification.Notice;
 import dev.firebreak.notification.Notifications;
+import dev.firebreak.notification.PageRecord;
 import dev.firebreak.notification.PageRequest;
 import dev.firebreak.notification.Subject;
 import dev.firebreak.notification.Urgency;
@@ -154,6 +156,11 @@ class NotificationService implements Notifications {
 	@Override
 	public List<Delivery> deliveries(Subject subject) {
 		return deliveries.bySubject(subject.key()).stream().map(DeliveryRow::delivery).toList();
+	}
+
+	@Override
+	public List<PageRecord> pages(Instant from, Instant to) {
+		return deliveries.pages(from, to);
 	}
 
 	static String name(Account account) {
