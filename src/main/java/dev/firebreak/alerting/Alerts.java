@@ -14,6 +14,14 @@ public interface Alerts {
 	Map<UUID, Alert> findAll(Collection<UUID> ids);
 
 	/**
+	 * The fields of an alert a runbook can be matched by, from the event that opened it: an
+	 * Alertmanager or Grafana alert's labels ({@code alertname}, {@code severity}, …), an Events v2
+	 * event's {@code class}, {@code component}, {@code group} and {@code source}. Empty for other
+	 * integrations and for an alert that is not there.
+	 */
+	Map<String, String> matchFields(UUID alertId);
+
+	/**
 	 * The paged person takes a triggered alert on, from outside the alerting pages: a signed link in
 	 * a page, an SMS reply. Audited as an acknowledgement that names the person and {@code via}
 	 * ("one-click link", "SMS"), and announced as {@link AlertAcknowledged}, which stops its

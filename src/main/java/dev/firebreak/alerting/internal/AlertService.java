@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.identity.Accounts;
@@ -21,10 +23,16 @@ class AlertService implements Alerts {
 
 	private final Accounts accounts;
 
-	AlertService(AlertStore store, AlertIngest ingest, Accounts accounts) {
+	private final IntegrationStore integrations;
+
+	private final JsonMapper json;
+
+	AlertService(AlertStore store, AlertIngest ingest, Accounts accounts, IntegrationStore integrations, JsonMapper json) {
 		this.store = store;
 		this.ingest = ingest;
 		this.accounts = accounts;
+		this.integrations = integrations;
+		this.json = json;
 	}
 
 	@Override
@@ -35,6 +43,15 @@ class AlertService implements Alerts {
 	@Override
 	public Map<UUID, Alert> findAll(Collection<UUID> ids) {
 		return store.findAll(ids);
+	}
+
+	@Override
+	public Map<String, String> matchFields(UUID alertId) {
+		var type = store.find(alertId).flatMap(alert -> integrations.find(alert.integrationId())).map(i -> i.type());
+		if (type.isEmpty()) {
+			return Map.of();
+		}
+		return AlertFields.of(type.get(), store.originalPayload(alertId).orElse(null), json);
 	}
 
 	@Override

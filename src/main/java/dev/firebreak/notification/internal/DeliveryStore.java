@@ -33,13 +33,20 @@ class DeliveryStore {
 	}
 
 	/** @return false when a page with this key was already asked for (by this instance or another) */
-	boolean insertPage(PageRequest page, Instant acceptedAt) {
+	boolean insertPage(PageRequest page, Instant acceptedAt, UUID runbookId) {
 		return jdbc.sql("""
-				insert into notification_page (page_key, account_id, urgency, subject_key, reason, accepted_at)
-				values (:key, :account, :urgency, :subject, :reason, :at) on conflict do nothing""")
+				insert into notification_page (page_key, account_id, urgency, subject_key, reason, accepted_at, runbook_id)
+				values (:key, :account, :urgency, :subject, :reason, :at, :runbook) on conflict do nothing""")
 			.param("key", page.key()).param("account", page.accountId()).param("urgency", page.urgency().name())
 			.param("subject", page.subject().key()).param("reason", page.reason()).param("at", Sql.timestamp(acceptedAt))
+			.param("runbook", runbookId)
 			.update() == 1;
+	}
+
+	/** The runbook the page of this key pointed to; empty when it had none. */
+	Optional<UUID> runbookOfPage(String pageKey) {
+		return jdbc.sql("select runbook_id from notification_page where page_key = :key and runbook_id is not null")
+			.param("key", pageKey).query((rs, n) -> Sql.uuid(rs, "runbook_id")).optional();
 	}
 
 	List<PageRecord> pages(Instant from, Instant to) {

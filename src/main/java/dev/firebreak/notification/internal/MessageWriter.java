@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.catalog.Catalog;
+import dev.firebreak.catalog.Runbooks;
 import dev.firebreak.catalog.Service;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Incidents;
@@ -42,8 +43,14 @@ class MessageWriter {
 
 	private final String baseUrl;
 
+	private final DeliveryStore pages;
+
+	private final Runbooks runbooks;
+
 	MessageWriter(Incidents incidents, Alerts alerts, Catalog catalog, AckLinks ackLinks, AlertCodes alertCodes,
-			@Value("${firebreak.base-url}") String baseUrl) {
+			@Value("${firebreak.base-url}") String baseUrl, DeliveryStore pages, Runbooks runbooks) {
+		this.pages = pages;
+		this.runbooks = runbooks;
 		this.incidents = incidents;
 		this.alerts = alerts;
 		this.catalog = catalog;
@@ -55,7 +62,7 @@ class MessageWriter {
 	/** The message one row carries on its own. */
 	OutboundMessage write(DeliveryRow row) {
 		return switch (row.kind()) {
-			case PAGE -> page(row.subject(), row.accountId(), row.reason());
+			case PAGE -> page(row.subject(), row.accountId(), row.reason(), runbookOf(row.pageKey()));
 			case TEST, NOTICE, ANNOUNCEMENT -> notice(row.title(), row.body(), row.link());
 		};
 	}
@@ -87,9 +94,41 @@ class MessageWriter {
 				cut(head + shortLabels, SHORT_MAX - reply.length()) + reply, baseUrl + "/", null, null);
 	}
 
-	OutboundMessage page(Subject subject, UUID accountId, String reason) {
-		return subject.incidentNumber() != null ? incident(subject.incidentNumber(), accountId, reason)
-				: alert(subject.alertId(), accountId, reason);
+	OutboundMessage page(Subject subject, UUID accountId, String reason, RunbookLink runbook) {
+		return subject.incidentNumber() != null ? incident(subject.incidentNumber(), accountId, reason, runbook)
+				: alert(subject.alertId(), accountId, reason, runbook);
+	}
+
+	/** The runbook a page points to, as its message names it. */
+	record RunbookLink(String title, String url) {
+
+		String line() {
+			return "Runbook: " + title + " — " + url + "\n";
+		}
+	}
+
+	/** The runbook chosen when the page was accepted (the one its record names); null when it had none or it is gone. */
+	private RunbookLink runbookOf(String pageKey) {
+		if (pageKey == null) {
+			return null;
+		}
+		return pages.runbookOfPage(pageKey).flatMap(runbooks::find)
+			.map(runbook -> new RunbookLink(runbook.title(), baseUrl + Runbooks.path(runbook.id()))).orElse(null);
+	}
+
+	/**
+	 * A page's SMS: with the runbook's link only when the whole page still fits one segment with it
+	 * (it rarely does: the link to the incident and how to acknowledge come first), else as fitted without.
+	 */
+	private static String sms(String keep, String head, String detail, String tail, RunbookLink runbook) {
+		if (runbook != null) {
+			var whole = TwilioSmsText.of(keep + head + detail + tail + " Runbook: " + runbook.url(),
+					TwilioSmsText.CONCATENATED_SEPTETS);
+			if (TwilioSmsText.septets(whole) <= TwilioSmsText.SEPTETS) {
+				return whole;
+			}
+		}
+		return TwilioSmsText.fit(keep, head, detail, tail);
 	}
 
 	OutboundMessage notice(String title, String body, String link) {
@@ -108,7 +147,7 @@ class MessageWriter {
 		return new OutboundMessage("Firebreak verification code " + code, text, cut(text, SHORT_MAX), null, null, null);
 	}
 
-	private OutboundMessage incident(long number, UUID accountId, String reason) {
+	private OutboundMessage incident(long number, UUID accountId, String reason, RunbookLink runbook) {
 		var id = Incident.PREFIX + number;
 		var link = baseUrl + "/incidents/" + id;
 		var code = Long.toString(number);
@@ -116,9 +155,10 @@ class MessageWriter {
 		var ack = accountId == null ? null : ackLinks.link(Subject.incident(number), accountId);
 		var smsTail = " Reply " + code + " to ack. " + link;
 		if (found.isEmpty()) {
-			var text = id + "\nWhy you: " + orNone(reason) + "\n\nAcknowledge: " + ack + "\nOpen: " + link + "\n";
+			var text = id + "\nWhy you: " + orNone(reason) + "\n\nAcknowledge: " + ack + "\nOpen: " + link + "\n"
+					+ (runbook == null ? "" : runbook.line());
 			return new OutboundMessage(id, text, cut(id + ". Reply " + code + " to acknowledge.", SHORT_MAX), link, ack, code,
-					TwilioSmsText.fit(id + ".", "", "", smsTail));
+					sms(id + ".", "", "", smsTail, runbook));
 		}
 		var incident = found.get();
 		var severity = incident.severity() == null ? "unclassified" : incident.severity().name();
@@ -138,12 +178,15 @@ class MessageWriter {
 		}
 		text.append("Or reply ").append(code).append(" to an SMS page to acknowledge.\n");
 		text.append("Open the incident: ").append(link).append("\n");
+		if (runbook != null) {
+			text.append(runbook.line());
+		}
 		var suffix = " Reply " + code + " to ack.";
 		var head = " " + incident.title() + (services.isEmpty() ? "" : " (" + services + ")");
 		var summary = incident.summary() == null || incident.summary().isBlank() ? "" : ": " + incident.summary();
 		var shortText = cut(severity + " " + id + head + summary, SHORT_MAX - suffix.length()) + suffix;
 		// the link has to be in an SMS: the summary gives way first, then the title
-		var sms = TwilioSmsText.fit(severity + " " + id, head, summary, smsTail);
+		var sms = sms(severity + " " + id, head, summary, smsTail, runbook);
 		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms);
 	}
 
@@ -151,7 +194,7 @@ class MessageWriter {
 	 * An alert that opened no incident says the same as an incident's page: severity, service,
 	 * summary, how to acknowledge (the signed link, the reply code {@code A7}) and the link to it.
 	 */
-	private OutboundMessage alert(UUID alertId, UUID accountId, String reason) {
+	private OutboundMessage alert(UUID alertId, UUID accountId, String reason, RunbookLink runbook) {
 		var link = baseUrl + "/alerts/" + alertId;
 		var found = alerts.find(alertId);
 		if (found.isEmpty()) {
@@ -177,12 +220,15 @@ class MessageWriter {
 		}
 		text.append("Or reply ").append(code).append(" to an SMS page to acknowledge.\n");
 		text.append("Open the alert: ").append(link).append("\n");
+		if (runbook != null) {
+			text.append(runbook.line());
+		}
 		var named = service.isEmpty() ? "" : " (" + service + ")";
 		var suffix = " Reply " + code + " to ack.";
 		var shortText = cut(severity + " alert " + code + ": " + alert.summary() + named, SHORT_MAX - suffix.length()) + suffix;
 		// as an incident's: the code and the link stay, the service gives way first, then the summary
-		var sms = TwilioSmsText.fit(severity + " alert " + code + ":", " " + alert.summary(), named,
-				" Reply " + code + " to ack. " + link);
+		var sms = sms(severity + " alert " + code + ":", " " + alert.summary(), named,
+				" Reply " + code + " to ack. " + link, runbook);
 		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms);
 	}
 

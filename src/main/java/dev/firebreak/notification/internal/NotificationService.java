@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
+import dev.firebreak.catalog.Runbook;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.notification.ChatChannel;
@@ -46,10 +47,13 @@ class NotificationService implements Notifications {
 
 	private final SchedulerClient timers;
 
+	private final PageRunbooks runbooks;
+
 	private final Clock clock;
 
 	NotificationService(DeliveryStore deliveries, ContactMethodStore methods, ChatChannelStore chats, Accounts accounts,
-			@Lazy SchedulerClient timers, Clock clock) {
+			@Lazy SchedulerClient timers, PageRunbooks runbooks, Clock clock) {
+		this.runbooks = runbooks;
 		this.deliveries = deliveries;
 		this.methods = methods;
 		this.chats = chats;
@@ -68,7 +72,8 @@ class NotificationService implements Notifications {
 		var account = accounts.find(page.accountId())
 			.orElseThrow(() -> new IllegalArgumentException("No account " + page.accountId() + " to page"));
 		var now = clock.instant();
-		if (!deliveries.insertPage(page, now)) {
+		var runbook = runbooks.of(page.subject()).map(Runbook::id).orElse(null);
+		if (!deliveries.insertPage(page, now, runbook)) {
 			return;
 		}
 		var byId = new HashMap<UUID, ContactMethod>();
