@@ -94,6 +94,11 @@ class MessageWriter {
 				cut(head + shortLabels, SHORT_MAX - reply.length()) + reply, baseUrl + "/", null, null);
 	}
 
+	/** A page without a runbook. */
+	OutboundMessage page(Subject subject, UUID accountId, String reason) {
+		return page(subject, accountId, reason, null);
+	}
+
 	OutboundMessage page(Subject subject, UUID accountId, String reason, RunbookLink runbook) {
 		return subject.incidentNumber() != null ? incident(subject.incidentNumber(), accountId, reason, runbook)
 				: alert(subject.alertId(), accountId, reason, runbook);
