@@ -55,8 +55,11 @@ class IncidentPageView {
 
 	private final Clock clock;
 
+	private final IncidentRunbooks runbooks;
+
 	IncidentPageView(Incidents incidents, Accounts accounts, Catalog catalog, ObligationBook obligations,
-			WarRooms warRooms, TimelineStore timeline, FirebreakPolicy policy, Clock clock) {
+			WarRooms warRooms, TimelineStore timeline, FirebreakPolicy policy, Clock clock, IncidentRunbooks runbooks) {
+		this.runbooks = runbooks;
 		this.incidents = incidents;
 		this.accounts = accounts;
 		this.catalog = catalog;
@@ -110,6 +113,7 @@ class IncidentPageView {
 		model.addAttribute("liveAfter", lastSeq);
 		obligations(incident, user, owed, names, model);
 		warRoom(incident, user, owed, model);
+		runbooks.show(incident, incidents.alerts(incident.number()), entries, model);
 	}
 
 	/** The panel of what the incident owes. */
