@@ -73,6 +73,13 @@ class RunbookPagingTests extends ApiTest {
 		assertThat(shown.select("#runbook-gap").text()).startsWith("Paged without a runbook");
 		assertThat(shown.select("#runbook-gap a").attr("href")).isEqualTo("/runbooks/new?service_id=" + billing);
 		assertThat(shown.select("#runbook-links")).isEmpty();
+		var gaps = new ArrayList<String>();
+		api.get("/api/v1/runbooks/gaps?days=30&size=200", alice.token()).expectStatus(200).json().get("items").values()
+			.forEach(gap -> gaps.add(gap.get("service_id").asString() + " " + gap.get("alert_class").asString() + " "
+					+ gap.get("pages").asLong()));
+		assertThat(gaps).as("the gap names the service and the alert's class").contains(billing + " no_runbook_" + unique + " 1")
+			.noneMatch(gap -> gap.startsWith(checkout.toString()));
+		api.get("/api/v1/runbooks/gaps?days=0", alice.token()).problem(400);
 
 		var billingRunbook = createRunbook(alice.token(), "Billing in general", List.of(billing), "");
 		shown = page(alice, "/incidents/" + incident);
