@@ -29,6 +29,9 @@ class IncidentRunbooks {
 	/** How the paging capability words a page it handed to a channel on the timeline ("Paged Ada by email"). */
 	private static final String PAGED = "Paged ";
 
+	/** How many of its alerts, oldest first, the page looks up: a storm grouped into one incident must not slow its page. */
+	static final int ALERTS_LOOKED_AT = 20;
+
 	private final Alerts alerts;
 
 	private final Runbooks runbooks;
@@ -48,7 +51,7 @@ class IncidentRunbooks {
 	void show(Incident incident, List<dev.firebreak.alerting.Alert> incidentAlerts, List<TimelineEntry> timeline,
 			Model model) {
 		var found = new LinkedHashMap<UUID, Row>();
-		for (var alert : incidentAlerts) {
+		for (var alert : incidentAlerts.stream().limit(ALERTS_LOOKED_AT).toList()) {
 			runbooks.forAlert(alert.serviceId(), alerts.matchFields(alert.id()))
 				.ifPresent(runbook -> found.putIfAbsent(runbook.id(), row(runbook, "for the alert: " + alert.summary())));
 		}

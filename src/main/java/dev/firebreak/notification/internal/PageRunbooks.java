@@ -21,6 +21,12 @@ import dev.firebreak.notification.Subject;
 @Component
 class PageRunbooks {
 
+	/**
+	 * How many of an incident's alerts, oldest first, are looked at: the first ones say what it is,
+	 * and a storm of hundreds grouped into one incident must not slow every page about it.
+	 */
+	static final int ALERTS_LOOKED_AT = 20;
+
 	private static final Logger log = LoggerFactory.getLogger(PageRunbooks.class);
 
 	private final Runbooks runbooks;
@@ -41,7 +47,7 @@ class PageRunbooks {
 				return alerts.find(subject.alertId())
 					.flatMap(alert -> runbooks.forAlert(alert.serviceId(), alerts.matchFields(alert.id())));
 			}
-			for (var alert : incidents.alerts(subject.incidentNumber())) {
+			for (var alert : incidents.alerts(subject.incidentNumber()).stream().limit(ALERTS_LOOKED_AT).toList()) {
 				var found = runbooks.forAlert(alert.serviceId(), alerts.matchFields(alert.id()));
 				if (found.isPresent()) {
 					return found;
