@@ -61,6 +61,7 @@ class DrillScenarioTests extends ApiTest {
 		assertThat(opened.get("severity").asString()).isEqualTo("SEV2");
 		assertThat(world.mailSubjects(alice)).singleElement().satisfies(subject -> assertThat(subject).startsWith("DRILL ").contains(incident));
 		assertThat(world.sms(alice)).singleElement().satisfies(sms -> assertThat(sms).startsWith("DRILL ").contains(incident));
+		assertThat(world.calls(alice)).singleElement().satisfies(twiml -> assertThat(twiml).contains("<Say>DRILL SEV2 " + incident));
 		assertThat(FakeProviders.postsTo(hook)).singleElement().satisfies(post -> assertThat(post.body()).contains("DRILL [SEV2] " + incident));
 		assertThat(FakeProviders.postsTo(webhook)).singleElement()
 			.satisfies(post -> assertThat(json.readTree(post.body()).get("drill").asBoolean()).isTrue());

@@ -36,9 +36,9 @@ final class DrillWorld {
 		this.admin = admin;
 	}
 
-	/** E-mail and SMS at once, for high urgency, both verified. */
+	/** E-mail, SMS and a call at once, for high urgency, each verified. */
 	Person reachable(Person person) {
-		for (var type : List.of("email", "sms")) {
+		for (var type : List.of("email", "sms", "voice")) {
 			var address = type.equals("email") ? person.email() : phone(person);
 			var method = id(api.post("/api/v1/accounts/me/contact-methods", person.token(),
 					"{\"type\": \"%s\", \"address\": \"%s\", \"label\": \"%s\"}".formatted(type, address, type)).expectStatus(201));
@@ -57,8 +57,11 @@ final class DrillWorld {
 	}
 
 	private static String lastCode(String type, String address) {
-		var texts = type.equals("email") ? TestMail.to(address).stream().map(TestMail::subject).toList()
-				: FakeProviders.smsTo(address).stream().map(r -> r.form().get("Body")).toList();
+		var texts = switch (type) {
+			case "email" -> TestMail.to(address).stream().map(TestMail::subject).toList();
+			case "sms" -> FakeProviders.smsTo(address).stream().map(r -> r.form().get("Body")).toList();
+			default -> FakeProviders.callsTo(address).stream().map(r -> r.form().get("Twiml")).toList();
+		};
 		var codes = texts.stream().map(CODE::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
 		assertThat(codes).as("verification codes sent to %s", address).isNotEmpty();
 		return codes.get(codes.size() - 1);
@@ -134,6 +137,12 @@ final class DrillWorld {
 	/** The subjects of the mails the person received (verification codes left out), oldest first. */
 	List<String> mailSubjects(Person person) {
 		return TestMail.to(person.email()).stream().map(TestMail::subject).filter(s -> !CODE.matcher(s).find()).toList();
+	}
+
+	/** What the calls to the person said (verification codes left out), oldest first. */
+	List<String> calls(Person person) {
+		return FakeProviders.callsTo(phone(person)).stream().map(r -> r.form().get("Twiml"))
+			.filter(twiml -> !CODE.matcher(twiml).find()).toList();
 	}
 
 	List<String> sms(Person person) {
