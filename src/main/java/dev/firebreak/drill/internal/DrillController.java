@@ -51,7 +51,7 @@ class DrillController {
 
 	@PostMapping
 	@PreAuthorize("hasRole('RESPONDER')")
-	ResponseEntity<DrillReport> start(@Valid @RequestBody StartRequest request, @AuthenticationPrincipal FirebreakUser user) {
+	ResponseEntity<DrillReport> start(@Valid @RequestBody DrillStart request, @AuthenticationPrincipal FirebreakUser user) {
 		var drill = drills.start(request.serviceId(), request.severity(), request.summary(), user.id());
 		return ResponseEntity.created(URI.create("/api/v1/drills/" + drill.id())).body(reports.report(drill));
 	}
@@ -63,6 +63,6 @@ class DrillController {
 	}
 
 	/** @param severity {@code SEV1}..{@code SEV4}; absent for the configured default (SEV2) */
-	record StartRequest(UUID serviceId, Severity severity, @Size(max = DrillService.SUMMARY_MAX) String summary) {
+	record DrillStart(UUID serviceId, Severity severity, @Size(max = DrillService.SUMMARY_MAX) String summary) {
 	}
 }
