@@ -32,4 +32,17 @@ public interface Alerts {
 	 * @return true when this call acknowledged it; false when it is not there or not triggered
 	 */
 	boolean acknowledge(UUID alertId, UUID actor, String via);
+
+	/**
+	 * Raises a fire drill's alert on a service, as a monitoring tool would raise a real one: through
+	 * the same fold, announced as {@link AlertTriggered} with {@code drill} set, so it pages through
+	 * the service's real escalation policy. Joins the caller's transaction.
+	 *
+	 * @param dedupKey unique per drill
+	 * @return the new alert
+	 */
+	Alert raiseDrill(UUID serviceId, String dedupKey, AlertSeverity severity, String summary);
+
+	/** Resolves a drill's alert when the drill ends; false when it is not a drill alert or not open. */
+	boolean resolveDrill(UUID alertId);
 }

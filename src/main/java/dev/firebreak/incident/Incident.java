@@ -15,14 +15,27 @@ import java.util.UUID;
  *        past the policy's time (obligations, cadences and paging follow it); null while unclassified
  * @param unacknowledgedAfterEscalationAt when it was flagged "unacknowledged after escalation" (every level
  *        and repeat of a policy paged, nobody acknowledged); null when it is not flagged, and again once acknowledged
+ * @param drill a fire drill's incident: it runs the real response, never reaches the status page, and
+ *        gathers only drill alerts
  */
 public record Incident(long number, String title, String summary, Severity severity, IncidentStatus status,
 		IncidentSource source, List<UUID> affectedServiceIds, String customerImpact, boolean customerReported,
 		boolean dataLossSuspected, boolean security, boolean isPrivate, UUID declaredBy, Milestones milestones,
 		Map<IncidentRole, UUID> roles, List<UUID> subjectMatterExperts, Severity procedures,
-		Instant unacknowledgedAfterEscalationAt) {
+		Instant unacknowledgedAfterEscalationAt, boolean drill) {
 
 	public static final String PREFIX = "INC-";
+
+	/** A real incident (not a drill). */
+	public Incident(long number, String title, String summary, Severity severity, IncidentStatus status,
+			IncidentSource source, List<UUID> affectedServiceIds, String customerImpact, boolean customerReported,
+			boolean dataLossSuspected, boolean security, boolean isPrivate, UUID declaredBy, Milestones milestones,
+			Map<IncidentRole, UUID> roles, List<UUID> subjectMatterExperts, Severity procedures,
+			Instant unacknowledgedAfterEscalationAt) {
+		this(number, title, summary, severity, status, source, affectedServiceIds, customerImpact, customerReported,
+				dataLossSuspected, security, isPrivate, declaredBy, milestones, roles, subjectMatterExperts, procedures,
+				unacknowledgedAfterEscalationAt, false);
+	}
 
 	public String id() {
 		return PREFIX + number;

@@ -72,7 +72,7 @@ class AlertFold {
 				var repeated = new Alert(current.id(), current.integrationId(), current.serviceId(), current.dedupKey(),
 						current.status(), trigger.severity(), trigger.summary(), current.source(),
 						current.occurrences() + 1, current.firstSeenAt(), now, current.acknowledgedAt(), null,
-						current.duringMaintenance());
+						current.duringMaintenance(), current.drill());
 				open.put(key, repeated);
 				touched.put(repeated.id(), repeated);
 				if (created.contains(repeated.id())) {
@@ -82,26 +82,28 @@ class AlertFold {
 				if (trigger.severity().compareTo(current.severity()) < 0) {
 					// worse than before (a warning turned critical): told again, so it may open an incident now
 					triggered.add(new AlertTriggered(repeated.id(), repeated.serviceId(), repeated.severity(),
-							repeated.summary(), now, repeated.duringMaintenance()));
+							repeated.summary(), now, repeated.duringMaintenance(), repeated.drill()));
 				}
 			}
 			else if (command instanceof IngestCommand.Trigger trigger) {
 				var opened = new Alert(UUID.randomUUID(), key.integrationId(), trigger.integration().serviceId(),
 						key.dedupKey(), AlertStatus.TRIGGERED, trigger.severity(), trigger.summary(), trigger.source(), 1,
-						now, now, null, null, maintenance.contains(trigger.integration().serviceId()));
+						// a drill is started on purpose: a maintenance window does not silence it
+						now, now, null, null, !trigger.drill() && maintenance.contains(trigger.integration().serviceId()),
+						trigger.drill());
 				open.put(key, opened);
 				touched.put(opened.id(), opened);
 				created.add(opened.id());
 				payloads.put(opened.id(), trigger.payload());
 				triggered.add(new AlertTriggered(opened.id(), opened.serviceId(), opened.severity(), opened.summary(),
-						now, opened.duringMaintenance()));
+						now, opened.duringMaintenance(), opened.drill()));
 			}
 			else if (command instanceof IngestCommand.Acknowledge && current != null
 					&& current.status() == AlertStatus.TRIGGERED) {
 				var acknowledged = new Alert(current.id(), current.integrationId(), current.serviceId(),
 						current.dedupKey(), AlertStatus.ACKNOWLEDGED, current.severity(), current.summary(),
 						current.source(), current.occurrences(), current.firstSeenAt(), now, now, null,
-						current.duringMaintenance());
+						current.duringMaintenance(), current.drill());
 				open.put(key, acknowledged);
 				touched.put(acknowledged.id(), acknowledged);
 				acknowledgements.add(new AlertAcknowledged(current.id(), current.serviceId(), now));
@@ -110,7 +112,7 @@ class AlertFold {
 				var resolved = new Alert(current.id(), current.integrationId(), current.serviceId(), current.dedupKey(),
 						AlertStatus.RESOLVED, current.severity(), current.summary(), current.source(),
 						current.occurrences(), current.firstSeenAt(), now, current.acknowledgedAt(), now,
-						current.duringMaintenance());
+						current.duringMaintenance(), current.drill());
 				open.remove(key);
 				touched.put(resolved.id(), resolved);
 				resolutions.add(new AlertResolved(current.id(), current.serviceId(), now));

@@ -30,7 +30,7 @@ public class AlertStore {
 
 	private static final String COLUMNS = """
 			id, integration_id, service_id, dedup_key, status, severity, summary, source, occurrences,
-			first_seen_at, last_seen_at, acknowledged_at, resolved_at, during_maintenance""";
+			first_seen_at, last_seen_at, acknowledged_at, resolved_at, during_maintenance, drill""";
 
 	private final JdbcClient jdbc;
 
@@ -80,9 +80,9 @@ public class AlertStore {
 		jdbcTemplate.batchUpdate("""
 				insert into alert (id, integration_id, service_id, dedup_key, open_key, status, severity, summary, source,
 				    occurrences, first_seen_at, last_seen_at, acknowledged_at, resolved_at, during_maintenance, payload,
-				    original_payload)
+				    original_payload, drill)
 				values (:id, :integration, :service, :key, :open_key, :status, :severity, :summary, :source,
-				    :occurrences, :first_seen, :last_seen, :acknowledged, :resolved, :maintenance, :payload, :original)""",
+				    :occurrences, :first_seen, :last_seen, :acknowledged, :resolved, :maintenance, :payload, :original, :drill)""",
 				created.stream().map(alert -> row(alert, payloads.get(alert.id()))
 					.addValue("original", originals.get(alert.id()), Types.VARCHAR))
 					.toArray(MapSqlParameterSource[]::new));
@@ -114,7 +114,7 @@ public class AlertStore {
 			.addValue("last_seen", Sql.timestamp(alert.lastSeenAt()))
 			.addValue("acknowledged", timestampOrNull(alert.acknowledgedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
 			.addValue("resolved", timestampOrNull(alert.resolvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-			.addValue("maintenance", alert.duringMaintenance())
+			.addValue("maintenance", alert.duringMaintenance()).addValue("drill", alert.drill())
 			.addValue("payload", payload, Types.VARCHAR);
 	}
 
@@ -191,6 +191,7 @@ public class AlertStore {
 				rs.getString("dedup_key"), AlertStatus.valueOf(rs.getString("status")),
 				AlertSeverity.valueOf(rs.getString("severity")), rs.getString("summary"), rs.getString("source"),
 				rs.getInt("occurrences"), Sql.instant(rs, "first_seen_at"), Sql.instant(rs, "last_seen_at"),
-				Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "resolved_at"), rs.getBoolean("during_maintenance"));
+				Sql.instant(rs, "acknowledged_at"), Sql.instant(rs, "resolved_at"), rs.getBoolean("during_maintenance"),
+				rs.getBoolean("drill"));
 	}
 }

@@ -12,7 +12,12 @@ sealed interface IngestCommand {
 
 	/** Opens an alert for the key, or counts a repeat of its open one. */
 	record Trigger(Integration integration, String dedupKey, AlertSeverity severity, String summary, String source,
-			String payload) implements IngestCommand {
+			String payload, boolean drill) implements IngestCommand {
+
+		Trigger(Integration integration, String dedupKey, AlertSeverity severity, String summary, String source,
+				String payload) {
+			this(integration, dedupKey, severity, summary, source, payload, false);
+		}
 	}
 
 	/** Acknowledges the key's open alert; nothing when there is none or it is acknowledged already. */

@@ -106,7 +106,8 @@ final class CadencePlan {
 	}
 
 	static boolean statusPageRequired(Incident incident, FirebreakPolicy policy) {
-		return incident.procedures() != null && policy.severity(incident.procedures().name())
+		// a fire drill never reaches the status page, whatever its severity
+		return !incident.drill() && incident.procedures() != null && policy.severity(incident.procedures().name())
 			.statusPage() == FirebreakPolicy.Requirement.REQUIRED;
 	}
 

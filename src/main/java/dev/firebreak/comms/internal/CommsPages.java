@@ -136,7 +136,8 @@ class CommsPages {
 		model.addAttribute("incidentId", incident.id());
 		model.addAttribute("isPrivate", incident.isPrivate());
 		model.addAttribute("canRespond", user.role() != Role.VIEWER && incident.status() != IncidentStatus.CLOSED);
-		model.addAttribute("audiences", incident.isPrivate() ? List.of(Audience.INTERNAL) : Arrays.asList(Audience.values()));
+		model.addAttribute("audiences", incident.isPrivate() ? List.of(Audience.INTERNAL)
+				: incident.drill() ? List.of(Audience.INTERNAL, Audience.STAKEHOLDERS) : Arrays.asList(Audience.values()));
 		model.addAttribute("phases", Phase.values());
 		model.addAttribute("byAudience", Arrays.stream(Audience.values())
 			.map(a -> new Group(a, rows.stream().filter(r -> r.update().audience() == a).toList())).toList());

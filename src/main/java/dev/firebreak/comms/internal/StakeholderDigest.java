@@ -105,7 +105,7 @@ class StakeholderDigest {
 	}
 
 	static String subject(Incident incident) {
-		return "[" + (incident.severity() == null ? "unclassified" : incident.severity().name()) + "] " + incident.id()
+		return (incident.drill() ? "DRILL " : "") + "[" + (incident.severity() == null ? "unclassified" : incident.severity().name()) + "] " + incident.id()
 				+ " " + incident.title() + " — update";
 	}
 
@@ -117,7 +117,8 @@ class StakeholderDigest {
 		var next = !incident.isActive() ? "No further updates: the incident is " + incident.status() + "."
 				: cadence == null ? "Next update: when the situation changes, and at resolution."
 						: "Next update by " + UpdateTemplates.at(update.postedAt().plus(cadence), update.postedAt()) + ".";
-		return incident.id() + " " + incident.title() + "\n\n"
+		return (incident.drill() ? "DRILL: this update is about a fire drill, practice of our response; nothing is broken.\n\n" : "")
+				+ incident.id() + " " + incident.title() + "\n\n"
 				+ "Impact: " + (incident.customerImpact() == null || incident.customerImpact().isBlank() ? "not stated yet"
 						: incident.customerImpact().strip()) + "\n"
 				+ "Services: " + (names.isEmpty() ? "none named" : String.join(", ", names)) + "\n"

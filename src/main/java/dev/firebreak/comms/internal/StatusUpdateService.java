@@ -139,6 +139,9 @@ class StatusUpdateService implements StatusUpdates {
 		if (checked == Audience.PUBLIC && incident.isPrivate()) {
 			throw privateIncident(incident);
 		}
+		if (checked == Audience.PUBLIC && incident.drill()) {
+			throw drill(incident);
+		}
 		var services = catalog.services(incident.affectedServiceIds());
 		var serviceNames = incident.affectedServiceIds().stream().filter(services::containsKey)
 			.map(id -> services.get(id).name()).toList();
@@ -165,6 +168,9 @@ class StatusUpdateService implements StatusUpdates {
 		if (audience != Audience.INTERNAL && incident.isPrivate()) {
 			throw privateIncident(incident);
 		}
+		if (audience == Audience.PUBLIC && incident.drill()) {
+			throw drill(incident);
+		}
 		if (incident.status() == IncidentStatus.CLOSED) {
 			throw Problems.conflict(incident.id() + " is closed: nothing about it changes any more");
 		}
@@ -177,6 +183,11 @@ class StatusUpdateService implements StatusUpdates {
 	private static RuntimeException privateIncident(Incident incident) {
 		return Problems.conflict(incident.id() + " is private: it never reaches the status page, stakeholder mail "
 				+ "or any public feed. Post an internal update instead");
+	}
+
+	private static RuntimeException drill(Incident incident) {
+		return Problems.conflict(incident.id() + " is a fire drill: it never reaches the status page or its subscribers. "
+				+ "Practise the public update as an internal one instead; stakeholder updates go out marked DRILL");
 	}
 
 	static org.springframework.web.ErrorResponseException breaksWritingRules(List<WritingFinding> findings) {

@@ -47,7 +47,7 @@ sealed interface Escalated permits Escalated.OfIncident, Escalated.OfAlert {
 
 		@Override
 		public String headline() {
-			return "[" + label() + "] " + incident.id() + " " + incident.title();
+			return (incident.drill() ? "DRILL " : "") + "[" + label() + "] " + incident.id() + " " + incident.title();
 		}
 
 		@Override

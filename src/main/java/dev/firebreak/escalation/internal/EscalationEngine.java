@@ -181,7 +181,8 @@ class EscalationEngine {
 		// worse within the batch is handled once, with its worst severity
 		for (var alert : alerts.findAll(ids).values()) {
 			var escalated = new Escalated.OfAlert(alert);
-			if (escalated.settled() || alert.duringMaintenance() || alert.severity() == AlertSeverity.INFO
+			// a drill's alert pages through the drill incident it opened, never on its own
+			if (escalated.settled() || alert.duringMaintenance() || alert.drill() || alert.severity() == AlertSeverity.INFO
 					|| opensIncident.computeIfAbsent(alert.serviceId() + "/" + alert.severity(),
 							k -> incidents.severityOpenedBy(alert.serviceId(), alert.severity()).isPresent())) {
 				continue;

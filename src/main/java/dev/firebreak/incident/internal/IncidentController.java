@@ -219,7 +219,7 @@ class IncidentController {
 			boolean dataLossSuspected, boolean security, @JsonProperty("private") boolean isPrivate, UUID declaredBy,
 			Instant detectedAt, Instant declaredAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt,
 			Instant closedAt, Map<String, UUID> roles, List<UUID> subjectMatterExperts, List<IncidentStatus> allowedStatuses,
-			Severity procedures, Instant unacknowledgedAfterEscalationAt) {
+			Severity procedures, Instant unacknowledgedAfterEscalationAt, boolean drill) {
 
 		static IncidentView of(Incident i) {
 			var m = i.milestones();
@@ -229,7 +229,7 @@ class IncidentController {
 					i.affectedServiceIds(), i.customerImpact(), i.customerReported(), i.dataLossSuspected(),
 					i.security(), i.isPrivate(), i.declaredBy(), m.detectedAt(), m.declaredAt(), m.acknowledgedAt(),
 					m.mitigatedAt(), m.resolvedAt(), m.closedAt(), roles, i.subjectMatterExperts(),
-					List.copyOf(i.status().next()), i.procedures(), i.unacknowledgedAfterEscalationAt());
+					List.copyOf(i.status().next()), i.procedures(), i.unacknowledgedAfterEscalationAt(), i.drill());
 		}
 	}
 

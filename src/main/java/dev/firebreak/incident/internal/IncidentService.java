@@ -106,6 +106,12 @@ class IncidentService implements Incidents {
 	@Override
 	@Transactional
 	public Incident declare(Declaration declaration, UUID actor) {
+		return declare(declaration, actor, false);
+	}
+
+	/** Declares an incident, or with {@code drill} a fire drill's incident. */
+	@Transactional
+	Incident declare(Declaration declaration, UUID actor, boolean drill) {
 		var now = clock.instant();
 		var title = IncidentRules.title(declaration.title());
 		var summary = IncidentRules.optional("/summary", declaration.summary(), IncidentRules.SUMMARY_MAX);
@@ -135,11 +141,14 @@ class IncidentService implements Incidents {
 				declaration.source(), serviceIds, impact,
 				declaration.customerReported(), declaration.dataLossSuspected(), declaration.security(),
 				declaration.isPrivate(), actor, new Milestones(detectedAt, now, null, null, null, null), Map.of(),
-				List.of(), severity, null);
+				List.of(), severity, null, drill);
 		store.insert(incident);
 		var text = new StringBuilder("Declared ").append(incident.id()).append(" \"").append(title).append("\" as ")
 			.append(severity == null ? "unclassified" : severity).append(" (source: ")
 			.append(declaration.source().toString().replace('_', ' ')).append(")");
+		if (drill) {
+			text.append("; a FIRE DRILL: practice of the real response, never shown on the status page");
+		}
 		if (declaration.dataLossSuspected() && declaration.severity() != Severity.SEV1) {
 			text.append("; SEV1 because data loss is suspected");
 		}
@@ -397,13 +406,28 @@ class IncidentService implements Incidents {
 	 */
 	@Transactional
 	void openOrJoin(UUID serviceId, Map<AlertTriggered, Severity> alerts, Duration window) {
+		// drill alerts never join a real incident, real alerts never a drill's
+		for (var drill : List.of(false, true)) {
+			var some = new LinkedHashMap<AlertTriggered, Severity>();
+			alerts.forEach((alert, severity) -> {
+				if (alert.drill() == drill) {
+					some.put(alert, severity);
+				}
+			});
+			if (!some.isEmpty()) {
+				openOrJoin(serviceId, some, window, drill);
+			}
+		}
+	}
+
+	private void openOrJoin(UUID serviceId, Map<AlertTriggered, Severity> alerts, Duration window, boolean drill) {
 		var linked = store.incidentsOfAlerts(alerts.keySet().stream().map(AlertTriggered::alertId).toList());
 		var fresh = alerts.entrySet().stream().filter(alert -> !linked.containsKey(alert.getKey().alertId())).toList();
 		if (fresh.isEmpty()) {
 			return;
 		}
 		var now = clock.instant();
-		var target = store.groupingTarget(serviceId, now.minus(window));
+		var target = store.groupingTarget(serviceId, now.minus(window), drill);
 		var worst = fresh.stream().min(Map.Entry.comparingByValue()).orElseThrow();
 		var first = fresh.get(0).getKey();
 		long number;
@@ -417,7 +441,7 @@ class IncidentService implements Incidents {
 					: summary.substring(0, IncidentRules.TITLE_MAX - 1) + "…";
 			var detected = first.at().isAfter(now) ? now : first.at();
 			number = declare(new Declaration(title, null, worst.getValue(), IncidentSource.ALERT, List.of(serviceId), null,
-					false, false, false, false, detected, null), null).number();
+					false, false, false, false, detected, null), null, drill).number();
 		}
 		var ids = fresh.stream().map(alert -> alert.getKey().alertId()).toList();
 		var current = this.alerts.findAll(ids);
@@ -432,6 +456,28 @@ class IncidentService implements Incidents {
 		}
 		// alerts resolved before they were linked: their resolution found no incident to tell
 		monitorIfEveryAlertResolved(number);
+	}
+
+	/**
+	 * Opens a new drill incident for a drill alert, of the drill's severity, declared by the
+	 * platform as alerts' incidents are; the incident the alert opened already, if it did.
+	 */
+	@Transactional
+	Incident openDrill(Alert alert, Severity severity) {
+		lockGrouping(List.of(alert.serviceId()));
+		var linked = store.incidentsOfAlerts(List.of(alert.id()));
+		if (linked.containsKey(alert.id())) {
+			return get(linked.get(alert.id()));
+		}
+		var now = clock.instant();
+		var summary = plain(alert.summary());
+		var title = summary.length() <= IncidentRules.TITLE_MAX ? summary
+				: summary.substring(0, IncidentRules.TITLE_MAX - 1) + "…";
+		var number = declare(new Declaration(title, null, severity, IncidentSource.ALERT, List.of(alert.serviceId()), null,
+				false, false, false, false, alert.firstSeenAt(), null), null, true).number();
+		store.linkAlerts(number, Map.of(alert.id(), alert.status() == AlertStatus.RESOLVED), now);
+		note(number, now, null, TimelineKind.ALERT, "Opened by drill alert (" + alert.severity() + "): " + summary, null);
+		return get(number);
 	}
 
 	/** "Opened by alert (critical): …", or for a storm "Opened by 12 alerts (critical 3, error 9): … and 11 more". */

@@ -50,10 +50,10 @@ class IncidentStore {
 		jdbc.sql("""
 				insert into incident (number, title, summary, severity, status, source, customer_impact,
 				    customer_reported, data_loss_suspected, security, is_private, declared_by,
-				    detected_at, declared_at, severity_at)
+				    detected_at, declared_at, severity_at, drill)
 				values (:number, :title, :summary, :severity, :status, :source, :customerImpact,
 				    :customerReported, :dataLossSuspected, :security, :isPrivate, :declaredBy,
-				    :detectedAt, :declaredAt, :severityAt)""")
+				    :detectedAt, :declaredAt, :severityAt, :drill)""")
 			.param("number", incident.number())
 			.param("title", incident.title())
 			.param("summary", incident.summary())
@@ -69,6 +69,7 @@ class IncidentStore {
 			.param("detectedAt", Sql.timestamp(m.detectedAt()))
 			.param("declaredAt", Sql.timestamp(m.declaredAt()))
 			.param("severityAt", incident.severity() == null ? null : Sql.timestamp(m.declaredAt()))
+			.param("drill", incident.drill())
 			.update();
 		for (var serviceId : incident.affectedServiceIds()) {
 			jdbc.sql("insert into incident_service (incident_number, service_id) values (:number, :service)")
@@ -137,13 +138,16 @@ class IncidentStore {
 			.query(Long.class).list();
 	}
 
-	/** The newest active incident of a service declared at or after {@code since}: where a new alert joins. */
-	Optional<Long> groupingTarget(UUID serviceId, Instant since) {
+	/**
+	 * The newest active incident of a service declared at or after {@code since}: where a new alert
+	 * joins. Drill alerts join only drill incidents, real alerts only real ones.
+	 */
+	Optional<Long> groupingTarget(UUID serviceId, Instant since, boolean drill) {
 		return jdbc.sql("""
 				select i.number from incident i join incident_service s on s.incident_number = i.number
-				where s.service_id = :service and i.status in (:active) and i.declared_at >= :since
+				where s.service_id = :service and i.status in (:active) and i.declared_at >= :since and i.drill = :drill
 				order by i.number desc limit 1""")
-			.param("service", serviceId)
+			.param("service", serviceId).param("drill", drill)
 			.param("active", IncidentStatus.active().stream().map(Enum::name).toList())
 			.param("since", Sql.timestamp(since))
 			.query(Long.class).optional();
@@ -378,7 +382,7 @@ class IncidentStore {
 				i.customerReported(), i.dataLossSuspected(), i.security(), i.isPrivate(), i.declaredBy(), i.milestones(),
 				sortedRoles(roles.getOrDefault(i.number(), Map.of())),
 				List.copyOf(experts.getOrDefault(i.number(), List.of())), i.procedures(),
-				i.unacknowledgedAfterEscalationAt()))
+				i.unacknowledgedAfterEscalationAt(), i.drill()))
 			.toList();
 	}
 
@@ -404,6 +408,6 @@ class IncidentStore {
 						Sql.instant(rs, "resolved_at"), Sql.instant(rs, "closed_at")),
 				Map.of(), List.of(), rs.getTimestamp("sev1_procedures_at") != null ? Severity.SEV1
 						: severity == null ? null : Severity.valueOf(severity),
-				Sql.instant(rs, "unacknowledged_after_escalation_at"));
+				Sql.instant(rs, "unacknowledged_after_escalation_at"), rs.getBoolean("drill"));
 	}
 }

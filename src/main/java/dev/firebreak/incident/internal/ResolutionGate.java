@@ -118,7 +118,7 @@ class ResolutionGate {
 						: " or an incident commander (who holds every unfilled role)")));
 		var rule = postmortemRule(incident);
 		items.add(new Item("follow_up", "Follow-up actions have owners, or a post-mortem is scheduled",
-				rule.required() || Boolean.TRUE.equals(answers.postmortem()) || has(answers.followUps()),
+				rule.required() || incident.drill() || Boolean.TRUE.equals(answers.postmortem()) || has(answers.followUps()),
 				"list the follow-up actions with their owners (follow_ups), or schedule a post-mortem (postmortem: true)"));
 		items.add(new Item("guardrails", "Temporary guardrails that must stay until a permanent fix are listed",
 				has(answers.guardrails()), "list them (guardrails), or say \"none\""));
@@ -138,12 +138,16 @@ class ResolutionGate {
 	}
 
 	/**
-	 * The rules for a post-mortem: every SEV1 (or SEV1 procedures), a SEV2 with customer impact, an
+	 * The rules for a post-mortem (never for a fire drill): every SEV1 (or SEV1 procedures), a SEV2 with customer impact, an
 	 * incident open longer than the policy's time, and a SEV3 that recurs from the same cause —
 	 * the same alert (service and dedup key) that an incident resolved within the policy's
 	 * recurrence window also had.
 	 */
 	PostmortemRule postmortemRule(Incident incident) {
+		if (incident.drill()) {
+			// practice: its drill report (times to ack and mitigate, pages, obligations) takes the post-mortem's place
+			return new PostmortemRule(false, null);
+		}
 		if (incident.procedures() == Severity.SEV1) {
 			return new PostmortemRule(true, incident.severity() == Severity.SEV1 ? "every SEV1 has one" : "it ran with SEV1 procedures");
 		}

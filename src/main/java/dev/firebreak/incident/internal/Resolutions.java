@@ -69,9 +69,36 @@ class Resolutions {
 		return gate.evaluate(incidents.get(number), answers);
 	}
 
+	/** The override reason recorded when a fire drill is ended while its gate still misses something. */
+	static final String DRILL_ENDED = "drill ended";
+
 	@Transactional
 	Incident resolve(long number, ResolutionGate.Answers given, String note, String overrideReason, UUID postmortemOwner,
 			UUID actor) {
+		return resolve(number, given, note, overrideReason, postmortemOwner, actor, false);
+	}
+
+	/**
+	 * Ends a fire drill's incident through the gate: whatever it still misses is overridden with
+	 * {@link #DRILL_ENDED} by the person ending the drill, who need not be its commander (the drill
+	 * is theirs to end). Resolved or closed already: left as it is.
+	 */
+	@Transactional
+	Incident endDrill(long number, UUID actor) {
+		var current = store.lock(number).orElseThrow(() -> IncidentRules.noSuchIncident(number));
+		var incident = incidents.get(number);
+		if (!incident.drill()) {
+			throw Problems.conflict(incident.id() + " is not a fire drill; resolve it with POST /api/v1/incidents/"
+					+ incident.id() + "/resolution");
+		}
+		if (current == IncidentStatus.RESOLVED || current == IncidentStatus.CLOSED) {
+			return incident;
+		}
+		return resolve(number, ResolutionGate.Answers.NONE, "the fire drill ended", DRILL_ENDED, null, actor, true);
+	}
+
+	private Incident resolve(long number, ResolutionGate.Answers given, String note, String overrideReason,
+			UUID postmortemOwner, UUID actor, boolean drillEnded) {
 		var answers = checked(given);
 		var said = Text.optional("/note", note, IncidentRules.NOTE_MAX);
 		var override = Text.optional("/override_reason", overrideReason, IncidentRules.REASON_MAX);
@@ -100,7 +127,7 @@ class Resolutions {
 			}
 			var commander = incident.roles().get(IncidentRole.INCIDENT_COMMANDER);
 			var admin = accounts.find(actor).map(a -> a.role() == Role.ADMIN).orElse(false);
-			if (!actor.equals(commander) && !admin) {
+			if (!drillEnded && !actor.equals(commander) && !admin) {
 				throw Problems.problem(HttpStatus.FORBIDDEN, "Only the incident commander overrides the gate",
 						"Only the incident commander (or an admin) resolves " + incident.id()
 								+ " over an unmet gate; ask them, or take the role first",

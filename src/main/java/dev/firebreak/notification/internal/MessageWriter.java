@@ -31,6 +31,12 @@ class MessageWriter {
 
 	static final int TITLE_MAX = 200;
 
+	/** What a page about a fire drill says first, in every channel (a subject, an SMS, a call, a chat post). */
+	static final String DRILL = "DRILL ";
+
+	static final String DRILL_TEXT = "This is a FIRE DRILL: respond as you would for real (acknowledge, lead, mitigate); "
+			+ "nothing is broken and customers hear nothing.\n\n";
+
 	private final Incidents incidents;
 
 	private final Alerts alerts;
@@ -91,7 +97,8 @@ class MessageWriter {
 		var reply = codes.isEmpty() ? "" : " Reply with a number" + (rows.stream().anyMatch(row -> row.alertId() != null)
 				? " or A-code" : "") + " to acknowledge.";
 		return new OutboundMessage(cut(head + String.join(", ", labels), TITLE_MAX), text.toString(),
-				cut(head + shortLabels, SHORT_MAX - reply.length()) + reply, baseUrl + "/", null, null);
+				cut(head + shortLabels, SHORT_MAX - reply.length()) + reply, baseUrl + "/", null, null, null,
+				parts.stream().anyMatch(OutboundMessage::drill));
 	}
 
 	/** A page without a runbook. */
@@ -141,8 +148,9 @@ class MessageWriter {
 		if (link != null) {
 			text = text + "\n\n" + link;
 		}
+		// a notice about a fire drill is written with DRILL first (a reminder, a channel's announcement of a page)
 		return new OutboundMessage(cut(title, TITLE_MAX), text, cut(title + (body == null ? "" : ": " + body), SHORT_MAX),
-				link, null, null);
+				link, null, null, null, title.startsWith(DRILL));
 	}
 
 	/** The message that carries a verification code: it proves the address reaches its owner. */
@@ -169,8 +177,9 @@ class MessageWriter {
 		var severity = incident.severity() == null ? "unclassified" : incident.severity().name();
 		var services = catalog.services(incident.affectedServiceIds()).values().stream().map(Service::name).sorted()
 			.collect(Collectors.joining(", "));
-		var title = "[" + severity + "] " + id + " " + incident.title() + (services.isEmpty() ? "" : " — " + services);
-		var text = new StringBuilder(title).append("\n\n")
+		var mark = incident.drill() ? DRILL : "";
+		var title = mark + "[" + severity + "] " + id + " " + incident.title() + (services.isEmpty() ? "" : " — " + services);
+		var text = new StringBuilder(title).append("\n\n").append(incident.drill() ? DRILL_TEXT : "")
 			.append("Severity: ").append(severity).append("\n")
 			.append("Services: ").append(services.isEmpty() ? "none named yet" : services).append("\n")
 			.append("Status: ").append(incident.status().toString().toLowerCase(Locale.ROOT)).append("\n");
@@ -189,10 +198,10 @@ class MessageWriter {
 		var suffix = " Reply " + code + " to ack.";
 		var head = " " + incident.title() + (services.isEmpty() ? "" : " (" + services + ")");
 		var summary = incident.summary() == null || incident.summary().isBlank() ? "" : ": " + incident.summary();
-		var shortText = cut(severity + " " + id + head + summary, SHORT_MAX - suffix.length()) + suffix;
+		var shortText = cut(mark + severity + " " + id + head + summary, SHORT_MAX - suffix.length()) + suffix;
 		// the link has to be in an SMS: the summary gives way first, then the title
-		var sms = sms(severity + " " + id, head, summary, smsTail, runbook);
-		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms);
+		var sms = sms(mark + severity + " " + id, head, summary, smsTail, runbook);
+		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms, incident.drill());
 	}
 
 	/**
@@ -212,8 +221,9 @@ class MessageWriter {
 		var ack = accountId == null ? null : ackLinks.link(Subject.alert(alertId), accountId);
 		var service = alert.serviceId() == null ? "" : catalog.service(alert.serviceId()).map(Service::name).orElse("");
 		var severity = alert.severity().toString().toUpperCase(Locale.ROOT);
-		var title = "[" + severity + "] Alert: " + alert.summary() + (service.isEmpty() ? "" : " — " + service);
-		var text = new StringBuilder(title).append("\n\n")
+		var mark = alert.drill() ? DRILL : "";
+		var title = mark + "[" + severity + "] Alert: " + alert.summary() + (service.isEmpty() ? "" : " — " + service);
+		var text = new StringBuilder(title).append("\n\n").append(alert.drill() ? DRILL_TEXT : "")
 			.append("Severity: ").append(severity).append("\n")
 			.append("Service: ").append(service.isEmpty() ? "none" : service).append("\n")
 			.append("Summary: ").append(alert.summary()).append("\n")
@@ -230,11 +240,11 @@ class MessageWriter {
 		}
 		var named = service.isEmpty() ? "" : " (" + service + ")";
 		var suffix = " Reply " + code + " to ack.";
-		var shortText = cut(severity + " alert " + code + ": " + alert.summary() + named, SHORT_MAX - suffix.length()) + suffix;
+		var shortText = cut(mark + severity + " alert " + code + ": " + alert.summary() + named, SHORT_MAX - suffix.length()) + suffix;
 		// as an incident's: the code and the link stay, the service gives way first, then the summary
-		var sms = sms(severity + " alert " + code + ":", " " + alert.summary(), named,
+		var sms = sms(mark + severity + " alert " + code + ":", " " + alert.summary(), named,
 				" Reply " + code + " to ack. " + link, runbook);
-		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms);
+		return new OutboundMessage(cut(title, TITLE_MAX), text.toString(), shortText, link, ack, code, sms, alert.drill());
 	}
 
 	private static String orNone(String text) {

@@ -46,7 +46,7 @@ class ObligationReminders {
 		}
 		incidents.find(due.incidentNumber()).ifPresent(incident -> notifications.tell(due.ownerId(),
 				new Notice(key(incident, due.key(), due.dueAt().toEpochMilli()) + ":due",
-						"[" + incident.id() + "] Due at " + TIME.format(due.dueAt()) + ": " + due.title(),
+						drill(incident) + "[" + incident.id() + "] Due at " + TIME.format(due.dueAt()) + ": " + due.title(),
 						due.title() + " — due at " + TIME.format(due.dueAt()) + " on " + incident.id() + " \"" + incident.title() + "\".",
 						link(incident))));
 	}
@@ -71,7 +71,7 @@ class ObligationReminders {
 		for (var person : people) {
 			var escalated = person.equals(missed.commanderId()) && !person.equals(missed.ownerId());
 			notifications.tell(person, new Notice(key(incident, missed.key(), missed.dueAt().toEpochMilli()) + ":overdue",
-					"[" + incident.id() + "] Overdue: " + missed.title(),
+					drill(incident) + "[" + incident.id() + "] Overdue: " + missed.title(),
 					(escalated ? "Escalated to you as incident commander: " : "") + missed.title() + " was due at "
 							+ TIME.format(missed.dueAt()) + " on " + incident.id() + " \"" + incident.title() + "\".",
 					link(incident)));
@@ -80,6 +80,11 @@ class ObligationReminders {
 
 	private static String key(Incident incident, String obligation, long dueAt) {
 		return incident.id() + ":obligation:" + obligation + ":" + dueAt;
+	}
+
+	/** A fire drill's reminders say so first, as its pages do. */
+	private static String drill(Incident incident) {
+		return incident.drill() ? MessageWriter.DRILL : "";
 	}
 
 	private String link(Incident incident) {

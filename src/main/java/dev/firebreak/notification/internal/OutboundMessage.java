@@ -12,9 +12,16 @@ package dev.firebreak.notification.internal;
  * @param replyCode what a reply by SMS must contain to acknowledge (e.g. {@code 42}); null for none
  * @param smsText a page's SMS in GSM characters: the short text with the link, one segment where
  *        the link leaves room ({@link TwilioSmsText#fit}); null for the short text cut to one segment
+ * @param drill about a fire drill: its words say DRILL first, and a webhook says {@code "drill": true}
  */
 record OutboundMessage(String title, String text, String shortText, String link, String acknowledgeUrl,
-		String replyCode, String smsText) {
+		String replyCode, String smsText, boolean drill) {
+
+	/** A message about something real (not a drill). */
+	OutboundMessage(String title, String text, String shortText, String link, String acknowledgeUrl, String replyCode,
+			String smsText) {
+		this(title, text, shortText, link, acknowledgeUrl, replyCode, smsText, false);
+	}
 
 	/** A message whose SMS is its short text. */
 	OutboundMessage(String title, String text, String shortText, String link, String acknowledgeUrl, String replyCode) {

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *   "link": "https://firebreak.example/incidents/INC-42",
  *   "acknowledge_url": "https://firebreak.example/notifications/ack/…",   // null for a notice
  *   "reply_code": "42",                   // null for a notice
- *   "timestamp": "2026-11-26T13:00:00Z"   // when it was sent, UTC
+ *   "timestamp": "2026-11-26T13:00:00Z",  // when it was sent, UTC
+ *   "drill": false                        // true: about a fire drill, practice (its words say DRILL first)
  * }
  * </pre>
  * Headers, per Standard Webhooks: {@code webhook-id} ({@code msg_…}, new for every attempt),
@@ -26,11 +27,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * of the {@code whsec_} secret). A receiver verifies with any Standard Webhooks library and should
  * refuse timestamps more than five minutes away.
  */
-@JsonPropertyOrder({ "type", "title", "text", "short_text", "link", "acknowledge_url", "reply_code", "timestamp" })
+@JsonPropertyOrder({ "type", "title", "text", "short_text", "link", "acknowledge_url", "reply_code", "timestamp", "drill" })
 record WebhookPayload(@JsonProperty("type") String type, @JsonProperty("title") String title,
 		@JsonProperty("text") String text, @JsonProperty("short_text") String shortText,
 		@JsonProperty("link") String link, @JsonProperty("acknowledge_url") String acknowledgeUrl,
-		@JsonProperty("reply_code") String replyCode, @JsonProperty("timestamp") String timestamp) {
+		@JsonProperty("reply_code") String replyCode, @JsonProperty("timestamp") String timestamp,
+		@JsonProperty("drill") boolean drill) {
 
 	static final String PAGE = "page";
 
@@ -38,6 +40,7 @@ record WebhookPayload(@JsonProperty("type") String type, @JsonProperty("title") 
 
 	static WebhookPayload of(OutboundMessage message, Instant at) {
 		return new WebhookPayload(message.acknowledgeUrl() != null ? PAGE : NOTICE, message.title(), message.text(),
-				message.shortText(), message.link(), message.acknowledgeUrl(), message.replyCode(), at.toString());
+				message.shortText(), message.link(), message.acknowledgeUrl(), message.replyCode(), at.toString(),
+				message.drill());
 	}
 }

@@ -31,6 +31,7 @@ import dev.firebreak.statuspage.ComponentStatus;
  * incident, each one becomes an update and sets the components it names to what the incident's
  * severity does to them; resolution returns them to operational (a person's word on a component
  * holds). Nothing of the internal record is shown: not the title, not the services, not the people.
+ * Fire drills never reach it.
  */
 @Component
 class PublicIncidents {
@@ -79,12 +80,21 @@ class PublicIncidents {
 
 	@ApplicationModuleListener
 	void on(IncidentResolved resolved) {
-		resolvedWithoutWords(resolved.incidentNumber());
+		if (!drill(resolved.incidentNumber())) {
+			resolvedWithoutWords(resolved.incidentNumber());
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(IncidentSeverityChanged changed) {
-		severityChanged(changed.incidentNumber());
+		if (!drill(changed.incidentNumber())) {
+			severityChanged(changed.incidentNumber());
+		}
+	}
+
+	/** A fire drill never touches the page, not even its "last changed" time. */
+	private boolean drill(long number) {
+		return incidents.find(number).map(Incident::drill).orElse(false);
 	}
 
 	/** Puts a public update on the page, once however often it is delivered. */
@@ -94,7 +104,8 @@ class PublicIncidents {
 		if (store.hasUpdate(updateId)) {
 			return;
 		}
-		var incident = incidents.find(number).filter(i -> !i.isPrivate()).orElse(null);
+		// private incidents and fire drills never reach the page, even if an update slipped through
+		var incident = incidents.find(number).filter(i -> !i.isPrivate() && !i.drill()).orElse(null);
 		var update = updates.update(updateId).orElse(null);
 		if (incident == null || update == null || update.audience() != Audience.PUBLIC) {
 			return;

@@ -85,7 +85,8 @@ class WebhookChannelTests {
 
 		var payload = JsonMapper.shared().readTree(receiver.takeRequest().getBody().utf8());
 		assertThat(payload.propertyNames()).containsExactly("type", "title", "text", "short_text", "link",
-				"acknowledge_url", "reply_code", "timestamp");
+				"acknowledge_url", "reply_code", "timestamp", "drill");
+		assertThat(payload.get("drill").asBoolean()).as("a real page, not a fire drill").isFalse();
 		assertThat(payload.get("type").asString()).isEqualTo("page");
 		assertThat(payload.get("title").asString()).isEqualTo(PAGE.title());
 		assertThat(payload.get("text").asString()).isEqualTo(PAGE.text());
