@@ -30,7 +30,7 @@ public record Postmortem(UUID id, long incidentNumber, PostmortemStatus status, 
 			String preventsRecurrence, String wentWell, String wentPoorly) {
 
 		public Sections {
-			why = why == null ? List.of() : List.copyOf(why);
+			why = why == null ? List.of() : why.stream().filter(java.util.Objects::nonNull).toList();
 		}
 
 		public static Sections empty() {
