@@ -65,6 +65,17 @@ class PostmortemAccessTests extends PostmortemWorld {
 			.expectStatus(200).json();
 		assertThat(moved.get("owner_id").asString()).isEqualTo(other.id().toString());
 		assertThat(audited(pmId)).containsSubsequence("postmortem.owner_changed", "postmortem.created");
+
+		var required = declare(commander, "SEV1");
+		settle();
+		resolve(required, commander, "");
+		var requiredId = postmortem(required, commander).get("id").asString();
+		move(requiredId, commander, "in_review").expectStatus(200);
+		var handed = api.put("/api/v1/postmortems/" + requiredId + "/owner", commander.token(),
+				"{\"owner_id\": \"" + other.id() + "\"}").expectStatus(200).json();
+		assertThat(obligation(handed, "postmortem:review").get("owner_id").asString()).isEqualTo(other.id().toString());
+		assertThat(obligation(handed, "postmortem:publish").get("owner_id").asString()).isEqualTo(other.id().toString());
+		assertThat(obligation(handed, "postmortem:draft").get("state").asString()).isEqualTo("met");
 	}
 
 	@Test

@@ -143,6 +143,10 @@ class PostmortemService implements Postmortems {
 			throw Problems.invalid("/owner_id", owner.displayName() + " is a viewer; a post-mortem owner is a responder");
 		}
 		store.reassign(id, ownerId, clock.instant());
+		// the schedule follows the owner: the new one is reminded of what is still open
+		obligations.of(postmortem.incidentNumber()).stream()
+			.filter(o -> o.key().startsWith(PostmortemViews.KEY_PREFIX) && o.state().isOpen())
+			.forEach(o -> obligations.reassign(postmortem.incidentNumber(), o.key(), ownerId));
 		audit.record("postmortem.owner_changed", "postmortem", id.toString(), postmortem.incidentId() + ": owned by "
 				+ owner.displayName());
 		return store.find(id).orElseThrow();
