@@ -34,7 +34,7 @@ class PostmortemBrowserTests extends BrowserTest {
 
 		assertThat(text(By.cssSelector("p.notice"))).isEqualTo("Saved.");
 		assertThat(text(By.id("blameless-findings"))).contains("“careless”").contains("“human error”")
-			.contains("slowed_response");
+			.contains("What slowed the response");
 		assertThat(browser().findElement(By.id("what_happened")).getDomProperty("value")).startsWith("Orders stayed in the queue");
 		screenshot("postmortem-blameless.png");
 	}

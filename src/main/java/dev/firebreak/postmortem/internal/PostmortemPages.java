@@ -244,5 +244,18 @@ class PostmortemPages {
 		public String name(Account account) {
 			return account.displayName();
 		}
+
+		/** A section as the form labels it: "why_2" is "Why 2", "slowed_response" is "What slowed the response". */
+		public String section(String key) {
+			return switch (key) {
+				case "what_happened" -> "What happened";
+				case "not_detected_sooner" -> "Why not detected sooner";
+				case "slowed_response" -> "What slowed the response";
+				case "prevents_recurrence" -> "What prevents recurrence";
+				case "went_well" -> "What went well";
+				case "went_poorly" -> "What went poorly";
+				default -> key.startsWith("why_") ? "Why " + key.substring(4) : key;
+			};
+		}
 	}
 }
