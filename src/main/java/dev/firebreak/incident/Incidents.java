@@ -91,4 +91,7 @@ public interface Incidents {
 
 	/** The incident summary in Markdown. */
 	String summary(long number);
+
+	/** What its last resolution through the gate said; empty when it was never resolved through the gate. */
+	Optional<Resolution> resolution(long number);
 }

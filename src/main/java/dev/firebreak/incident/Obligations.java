@@ -29,6 +29,12 @@ public interface Obligations {
 	/** Marks it met and says how; an obligation already met, or one never opened, is left as it is. */
 	void meet(long number, String key, String outcome);
 
+	/**
+	 * Hands an open obligation to another person (a post-mortem's new owner), who is reminded from
+	 * then on; a met one, or one never opened, is left as it is.
+	 */
+	void reassign(long number, String key, UUID ownerId);
+
 	/** Withdraws an open obligation that no longer applies (a cadence that stopped); it leaves the list. */
 	void withdraw(long number, String key);
 

@@ -389,6 +389,11 @@ class IncidentService implements Incidents {
 				incident.status().isActive() ? null : store.resolution(number).orElse(null));
 	}
 
+	@Override
+	public Optional<dev.firebreak.incident.Resolution> resolution(long number) {
+		return store.publicResolution(number);
+	}
+
 	/** Serialises the grouping of these alerts' services until the transaction ends. */
 	@Transactional
 	void lockGrouping(Collection<UUID> services) {

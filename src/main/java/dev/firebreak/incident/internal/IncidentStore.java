@@ -227,6 +227,16 @@ class IncidentStore {
 			.optional();
 	}
 
+	/** The same, with the containment decision, as the module's face tells other capabilities. */
+	Optional<dev.firebreak.incident.Resolution> publicResolution(long number) {
+		return jdbc.sql("select * from incident_resolution where incident_number = :number").param("number", number)
+			.query((rs, i) -> new dev.firebreak.incident.Resolution(Sql.instant(rs, "resolved_at"),
+					rs.getBoolean("postmortem_required"), rs.getString("postmortem_reason"), Sql.uuid(rs, "postmortem_owner"),
+					rs.getString("root_cause"), rs.getBoolean("root_cause_deferred"), rs.getString("containment"),
+					rs.getString("guardrails"), rs.getString("follow_ups")))
+			.optional();
+	}
+
 	/** Records what the resolution said; a second resolution (after a re-open) replaces the first. */
 	void saveResolution(long number, Resolution r, UUID resolvedBy, String containment, String unmet) {
 		var params = new HashMap<String, Object>();

@@ -142,6 +142,12 @@ class ObligationBook implements Obligations {
 
 	@Override
 	@Transactional
+	public void reassign(long number, String key, UUID ownerId) {
+		store.find(number, key).filter(row -> row.metAt() == null).ifPresent(row -> store.reassign(number, key, ownerId));
+	}
+
+	@Override
+	@Transactional
 	public void withdraw(long number, String key) {
 		store.find(number, key).filter(row -> row.metAt() == null).ifPresent(row -> store.delete(number, key));
 	}

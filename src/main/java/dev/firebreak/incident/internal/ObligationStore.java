@@ -59,6 +59,11 @@ class ObligationStore {
 		}
 	}
 
+	void reassign(long number, String key, UUID ownerId) {
+		jdbc.sql("update incident_obligation set owner_id = :owner where incident_number = :number and obligation_key = :key")
+			.param("owner", ownerId).param("number", number).param("key", key).update();
+	}
+
 	private static java.util.Map<String, Object> params(Row row) {
 		var params = new java.util.HashMap<String, Object>();
 		params.put("number", row.number());
