@@ -109,7 +109,11 @@ class ActionItemReview {
 		return of(incident);
 	}
 
-	/** The owner of the review hears which items are still open when it comes due (the incident module reminds them of the review itself). */
+	/**
+	 * The owner of the review hears which items are still open when it comes due (the incident module
+	 * reminds them of the review itself). Both notices go out at once, so the notification throttle
+	 * usually bundles them into one message of titles: the title carries the counts, the link the list.
+	 */
 	@ApplicationModuleListener
 	void on(ObligationDue due) {
 		if (!OBLIGATION.equals(due.key()) || due.ownerId() == null) {
@@ -125,7 +129,8 @@ class ActionItemReview {
 		text.append(open.isEmpty() ? "Every action item is done." : open.size() + " action items are still open:\n");
 		open.forEach(item -> text.append(line(item)).append('\n'));
 		notifications.tell(due.ownerId(), new Notice(incident.id() + ":action-review:" + due.dueAt().toEpochMilli()
-				+ ":open-items", "[" + incident.id() + "] Action-item review: " + open.size() + " open", text.toString().strip(),
+				+ ":open-items", "[" + incident.id() + "] Action-item review: " + open.size() + " open, "
+						+ open.stream().filter(OpenItem::overdue).count() + " overdue", text.toString().strip(),
 				baseUrl + "/incidents/" + incident.id() + "/action-review"));
 	}
 
