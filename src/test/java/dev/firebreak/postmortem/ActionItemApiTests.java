@@ -1,6 +1,9 @@
 package dev.firebreak.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import dev.firebreak.ApiTest;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * read; a private incident's items exist only for those who may see it.
  */
 class ActionItemApiTests extends ApiTest {
+
+	@Autowired
+	UserDetailsService users;
 
 	static final String GOOD_DONE = "An alert pages the payments on-call within 5 minutes when checkout errors exceed 2%"
 			+ " for 5 minutes; verified by a fire drill";
@@ -102,6 +110,30 @@ class ActionItemApiTests extends ApiTest {
 		assertThat(jdbc.sql("select action from identity_audit where target_id = :id order by at").param("id", id)
 			.query(String.class).list()).containsExactly("action_item.created", "action_item.updated",
 					"action_item.completed", "action_item.reopened");
+		assertThat(item.has("incident_number")).isFalse();
+		assertThat(item.has("open")).isFalse();
+	}
+
+	@Test
+	void theIncidentsPageAddsAnItemThroughTheSameChecks() throws Exception {
+		var alice = person("responder");
+		var incident = declare(alice, false);
+		var me = user(users.loadUserByUsername(alice.email()));
+		var refused = mvc.perform(post("/incidents/" + incident + "/action-items").with(me).with(csrf())
+			.param("title", "Better alerting").param("owner_id", alice.id().toString())
+			.param("due_on", today().plusDays(3).toString()).param("priority", "P2")
+			.param("definition_of_done", "better alerting")).andReturn();
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/incidents/" + incident + "/action-items");
+		assertThat((String) refused.getFlashMap().get("formError")).contains("'better' says what to work on");
+		assertThat(api.get("/api/v1/incidents/" + incident + "/action-items", alice.token()).json().get("total").asLong()).isZero();
+		var added = mvc.perform(post("/incidents/" + incident + "/action-items").with(me).with(csrf())
+			.param("title", "Page payments").param("owner_id", alice.id().toString())
+			.param("due_on", today().plusDays(3).toString()).param("priority", "P2")
+			.param("definition_of_done", GOOD_DONE)).andReturn();
+		assertThat((String) added.getFlashMap().get("notice")).isEqualTo("Added \"Page payments\".");
+		var listed = api.get("/api/v1/incidents/" + incident + "/action-items", alice.token()).json().get("items");
+		assertThat(listed.values()).extracting(i -> i.get("title").asString() + " " + i.get("priority").asString())
+			.containsExactly("Page payments P2");
 	}
 
 	@Test
