@@ -18,6 +18,9 @@ public interface Catalog {
 
 	Optional<Team> team(UUID id);
 
+	/** The teams this account is a member of, by name. */
+	List<Team> teamsOf(UUID accountId);
+
 	/**
 	 * Records a deploy or configuration change of a service, with the event that reported it.
 	 *

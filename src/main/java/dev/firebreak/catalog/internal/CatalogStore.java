@@ -75,6 +75,16 @@ public class CatalogStore implements Catalog {
 	}
 
 	@Override
+	public List<Team> teamsOf(UUID accountId) {
+		var rows = jdbc.sql("""
+				select t.* from catalog_team t join catalog_team_member m on m.team_id = t.id
+				where m.account_id = :account order by t.name""")
+			.param("account", accountId).query((rs, n) -> team(rs, List.of())).list();
+		return rows.stream().map(t -> new Team(t.id(), t.name(), t.description(), t.timeZone(), members(t.id()),
+				t.createdAt())).toList();
+	}
+
+	@Override
 	@Transactional
 	public Change recordChange(UUID serviceId, String summary, String source, Instant happenedAt, String payload) {
 		var now = clock.instant();

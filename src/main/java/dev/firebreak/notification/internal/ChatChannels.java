@@ -12,6 +12,7 @@ import dev.firebreak.notification.ChannelType;
 import dev.firebreak.notification.ContactType;
 import dev.firebreak.platform.Problems;
 import dev.firebreak.platform.Secrets;
+import dev.firebreak.platform.StandardWebhooks;
 import dev.firebreak.platform.Text;
 
 /** The chat channels an administrator sets up: the URL kept encrypted, a signed webhook's secret shown once. */

@@ -18,6 +18,7 @@ import dev.firebreak.notification.DeliveryStatus;
 import dev.firebreak.notification.Urgency;
 import dev.firebreak.platform.Problems;
 import dev.firebreak.platform.Secrets;
+import dev.firebreak.platform.StandardWebhooks;
 import dev.firebreak.platform.Text;
 
 /**

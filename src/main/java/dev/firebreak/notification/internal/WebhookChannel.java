@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.firebreak.notification.ChannelType;
 import dev.firebreak.notification.ContactType;
+import dev.firebreak.platform.StandardWebhooks;
 
 /**
  * Signed webhooks, per Standard Webhooks ({@link StandardWebhooks}, body {@link WebhookPayload}):

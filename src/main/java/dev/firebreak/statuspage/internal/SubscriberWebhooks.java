@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import dev.firebreak.platform.StandardWebhooks;
+
 /**
  * Webhook subscribers: the payload status-page webhooks carry ({@code meta}, {@code page}, and an
  * {@code incident} or a {@code component} with its {@code component_update}), posted as JSON and
@@ -80,9 +82,9 @@ class SubscriberWebhooks {
 		String answer;
 		try {
 			var result = client.post().uri(URI.create(url))
-				.header(WebhookSignature.ID, messageId)
-				.header(WebhookSignature.TIMESTAMP, Long.toString(now))
-				.header(WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, messageId, now, body))
+				.header(StandardWebhooks.ID, messageId)
+				.header(StandardWebhooks.TIMESTAMP, Long.toString(now))
+				.header(StandardWebhooks.SIGNATURE, StandardWebhooks.sign(secret, messageId, now, body))
 				.header("User-Agent", "Firebreak status page")
 				.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
 				.body(body)

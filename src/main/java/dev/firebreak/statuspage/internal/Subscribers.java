@@ -20,6 +20,7 @@ import org.springframework.web.ErrorResponseException;
 import dev.firebreak.identity.AuditLog;
 import dev.firebreak.platform.Problems;
 import dev.firebreak.platform.Secrets;
+import dev.firebreak.platform.StandardWebhooks;
 import dev.firebreak.platform.Text;
 
 /**
@@ -153,7 +154,7 @@ class Subscribers {
 		var url = url(endpointUrl);
 		var components = components(componentIds, "/component_ids");
 		var about = Text.optional("/description", description, DESCRIPTION_MAX);
-		var secret = WebhookSignature.newSecret();
+		var secret = StandardWebhooks.newSecret();
 		var now = clock.instant();
 		var subscriber = new Subscriber(UUID.randomUUID(), Subscriber.Kind.WEBHOOK, null, url,
 				about == null || about.isBlank() ? null : about, components.isEmpty(), components, now, null, now, now);

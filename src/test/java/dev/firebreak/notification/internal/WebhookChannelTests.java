@@ -24,6 +24,7 @@ import org.springframework.web.client.RestClient;
 
 import dev.firebreak.notification.ChannelType;
 import dev.firebreak.notification.ContactType;
+import dev.firebreak.platform.StandardWebhooks;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,4 +1,4 @@
-package dev.firebreak.notification.internal;
+package dev.firebreak.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,26 +15,34 @@ import javax.crypto.spec.SecretKeySpec;
  * Signatures of the Standard Webhooks specification (standardwebhooks.com), which Svix and others
  * verify with their published libraries: {@code webhook-signature: v1,<base64 HMAC-SHA256>} of
  * {@code "<webhook-id>.<webhook-timestamp>.<body>"}, keyed with the bytes a {@code whsec_<base64>}
- * secret encodes.
+ * secret encodes. Every outbound webhook of Firebreak signs this way (notification channels,
+ * status-page subscribers, action-item trackers), so receivers verify them all alike.
  */
-final class StandardWebhooks {
+public final class StandardWebhooks {
 
-	static final String ID = "webhook-id";
+	public static final String ID = "webhook-id";
 
-	static final String TIMESTAMP = "webhook-timestamp";
+	public static final String TIMESTAMP = "webhook-timestamp";
 
-	static final String SIGNATURE = "webhook-signature";
+	public static final String SIGNATURE = "webhook-signature";
 
 	private static final String PREFIX = "whsec_";
 
 	/** The specification asks for secrets of 24 to 64 random bytes. */
 	private static final int SECRET_BYTES = 32;
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private StandardWebhooks() {
 	}
 
 	/** A new random secret, {@code whsec_<base64>}. */
-	static String newSecret(SecureRandom random) {
+	public static String newSecret() {
+		return newSecret(RANDOM);
+	}
+
+	/** A new random secret, {@code whsec_<base64>}, from this source of randomness. */
+	public static String newSecret(SecureRandom random) {
 		var bytes = new byte[SECRET_BYTES];
 		random.nextBytes(bytes);
 		return PREFIX + Base64.getEncoder().encodeToString(bytes);
@@ -45,7 +53,7 @@ final class StandardWebhooks {
 	 * @return the {@code webhook-signature} header's value, {@code v1,<base64>}
 	 * @throws IllegalArgumentException when the secret is not base64
 	 */
-	static String sign(String secret, String id, long timestamp, byte[] body) {
+	public static String sign(String secret, String id, long timestamp, byte[] body) {
 		return "v1," + Base64.getEncoder().encodeToString(hmac(key(secret), id, timestamp, body));
 	}
 
@@ -53,7 +61,7 @@ final class StandardWebhooks {
 	 * Whether one of the header's space-separated signatures is ours for this message, and its
 	 * timestamp within {@code tolerance} of {@code now} either way (a replayed old message fails).
 	 */
-	static boolean verify(String secret, String id, String timestamp, byte[] body, String signatures, Instant now,
+	public static boolean verify(String secret, String id, String timestamp, byte[] body, String signatures, Instant now,
 			Duration tolerance) {
 		if (id == null || timestamp == null || signatures == null || !timestamp.matches("\\d{1,12}")) {
 			return false;

@@ -1,4 +1,4 @@
-package dev.firebreak.notification.internal;
+package dev.firebreak.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
