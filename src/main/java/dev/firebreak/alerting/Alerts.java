@@ -1,6 +1,8 @@
 package dev.firebreak.alerting;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,4 +26,7 @@ public interface Alerts {
 	 * @return true when this call acknowledged it; false when it is not there or not triggered
 	 */
 	boolean acknowledge(UUID alertId, UUID actor, String via);
+
+	/** The alerts first seen from {@code from} (inclusive) to {@code to} (exclusive), oldest first: for reports. */
+	List<Alert> firstSeenBetween(Instant from, Instant to);
 }

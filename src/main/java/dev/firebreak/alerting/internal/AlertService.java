@@ -38,6 +38,11 @@ class AlertService implements Alerts {
 	}
 
 	@Override
+	public java.util.List<Alert> firstSeenBetween(java.time.Instant from, java.time.Instant to) {
+		return store.firstSeenBetween(from, to);
+	}
+
+	@Override
 	public boolean acknowledge(UUID alertId, UUID actor, String via) {
 		var who = accounts.find(actor).map(account -> account.displayName() + " (" + account.email() + ")")
 			.orElseThrow(() -> new IllegalArgumentException("No account " + actor + " to acknowledge alert " + alertId));
