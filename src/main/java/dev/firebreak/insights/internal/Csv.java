@@ -5,11 +5,13 @@ import java.util.List;
 
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /** A table as CSV (RFC 4180, a header row, empty cells for values a report does not have). */
 final class Csv {
 
-	private static final CsvMapper MAPPER = new CsvMapper();
+	// quotes a value only when it must be (by default long values are quoted without looking)
+	private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
 
 	private Csv() {
 	}

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,12 +58,15 @@ class InsightsPages {
 		this.clock = clock;
 	}
 
+	/** @param serviceId optional: the response times of one service's incidents only */
 	@GetMapping("/insights")
 	String insights(@RequestParam(required = false) String days, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model) {
+			@RequestParam(required = false) String to, @RequestParam(name = "service_id", required = false) UUID serviceId,
+			Model model) {
 		var period = period(days, from, to, model);
-		var report = responseTimes.report(period, Grouping.SEVERITY, Scope.ALL);
-		var weeks = responseTimes.weekly(period, Scope.ALL);
+		var scope = new Scope(serviceId, null);
+		var report = responseTimes.report(period, Grouping.SEVERITY, scope);
+		var weeks = responseTimes.weekly(period, scope);
 		var labels = weeks.stream().map(w -> "week of " + w.week()).toList();
 		model.addAttribute("chart", LineChart.of("Mean response times per week (UTC weeks from Monday)", labels,
 				List.of(new LineChart.Series("MTTA", weeks.stream().map(w -> minutes(w.mtta())).toList()),
@@ -76,11 +80,13 @@ class InsightsPages {
 		return VIEW;
 	}
 
+	/** @param serviceId optional: one service's alerts only */
 	@GetMapping("/insights/noise")
 	String noise(@RequestParam(required = false) String days, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model) {
+			@RequestParam(required = false) String to, @RequestParam(name = "service_id", required = false) UUID serviceId,
+			Model model) {
 		var period = period(days, from, to, model);
-		model.addAttribute("noise", noise.report(period, null));
+		model.addAttribute("noise", noise.report(period, serviceId));
 		return NOISE_VIEW;
 	}
 
