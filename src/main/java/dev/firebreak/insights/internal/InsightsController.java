@@ -113,7 +113,7 @@ class InsightsController {
 
 	/** Alerts that paged for nothing, flapping alerts, and who pages most out of hours. */
 	@GetMapping("/noise")
-	NoiseReport.Report noise(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+	NoiseReport.Noise noise(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(name = "service_id", required = false) UUID serviceId) {
 		return noise.report(ReportPeriod.of(from, to, clock, settings), serviceId);
 	}

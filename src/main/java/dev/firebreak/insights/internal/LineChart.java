@@ -18,7 +18,7 @@ final class LineChart {
 
 	static final int HEIGHT = 300;
 
-	static final int LEFT = 72;
+	static final int LEFT = 96;
 
 	static final int RIGHT = 16;
 
@@ -55,7 +55,9 @@ final class LineChart {
 	static Chart of(String title, List<String> xLabels, List<Series> series, DoubleFunction<String> format) {
 		var max = series.stream().flatMap(s -> s.values().stream()).filter(v -> v != null).mapToDouble(Double::doubleValue)
 			.max().orElse(0);
-		var top = niceCeiling(max);
+		// about four steps of a round size, so the axis reads "10 min, 20 min", not "12 min 30 s"
+		var stepSize = niceCeiling(max / 4);
+		var top = max <= 0 ? stepSize : Math.ceil(max / stepSize) * stepSize;
 		var plotLeft = LEFT;
 		var plotRight = WIDTH - RIGHT;
 		var plotTop = TOP;
@@ -68,8 +70,8 @@ final class LineChart {
 			xTicks.add(new Tick(x(i, plotLeft, step, xLabels.size()), xLabels.get(i)));
 		}
 		var yTicks = new ArrayList<Tick>();
-		for (int i = 0; i <= 4; i++) {
-			var value = top * i / 4;
+		for (int i = 0; i * stepSize <= top + stepSize / 1000; i++) {
+			var value = i * stepSize;
 			yTicks.add(new Tick(y(value, top, plotTop, plotBottom), format.apply(value)));
 		}
 		var lines = new ArrayList<Line>();
@@ -110,15 +112,16 @@ final class LineChart {
 				yTicks, lines, max == 0 && lines.stream().allMatch(line -> line.dots().isEmpty()));
 	}
 
+	/** A single week stands in the middle. */
 	private static double x(int index, double left, double step, int count) {
-		return count > 1 ? left + index * step : left;
+		return count > 1 ? left + index * step : left + (WIDTH - RIGHT - left) / 2;
 	}
 
 	private static double y(double value, double top, double plotTop, double plotBottom) {
 		return top == 0 ? plotBottom : plotBottom - (plotBottom - plotTop) * value / top;
 	}
 
-	/** The axis maximum: 1, 2, 2.5 or 5 times a power of ten at or above the largest value. */
+	/** The smallest of 1, 2, 2.5, 5 or 10 times a power of ten at or above the value (1 for none). */
 	static double niceCeiling(double max) {
 		if (max <= 0) {
 			return 1;

@@ -51,11 +51,8 @@ class NoiseReport {
 
 	private final InsightsSettings settings;
 
-	private final java.time.Clock clock;
-
 	NoiseReport(Alerts alerts, Incidents incidents, CountedIncidents counted, Notifications notifications,
-			Catalog catalog, Accounts accounts, WorkingHoursBook workingHours, InsightsSettings settings,
-			java.time.Clock clock) {
+			Catalog catalog, Accounts accounts, WorkingHoursBook workingHours, InsightsSettings settings) {
 		this.alerts = alerts;
 		this.incidents = incidents;
 		this.counted = counted;
@@ -64,7 +61,6 @@ class NoiseReport {
 		this.accounts = accounts;
 		this.workingHours = workingHours;
 		this.settings = settings;
-		this.clock = clock;
 	}
 
 	/** Where a service's alerts are tuned. */
@@ -93,11 +89,11 @@ class NoiseReport {
 	record OutOfHours(UUID serviceId, String serviceName, String dedupKey, int pages, int afterHoursPages, Tuning tuning) {
 	}
 
-	record Report(ReportPeriod period, int openedAtLeast, Duration within, List<PagedNoAction> pagedNoAction,
+	record Noise(ReportPeriod period, int openedAtLeast, Duration within, List<PagedNoAction> pagedNoAction,
 			List<Flapping> flapping, List<OutOfHours> services, List<OutOfHours> classes) {
 	}
 
-	Report report(ReportPeriod period, UUID serviceId) {
+	Noise report(ReportPeriod period, UUID serviceId) {
 		var seen = alerts.firstSeenBetween(period.from(), period.to()).stream()
 			.filter(alert -> serviceId == null || serviceId.equals(alert.serviceId()))
 			.toList();
@@ -115,7 +111,7 @@ class NoiseReport {
 		services.remove(null);
 		catalog.services(services).forEach((id, service) -> names.put(id, service.name()));
 		var limit = settings.noise().listed();
-		return new Report(period, settings.flapping().openedAtLeast(), settings.flapping().within(),
+		return new Noise(period, settings.flapping().openedAtLeast(), settings.flapping().within(),
 				pagedNoAction.stream().map(r -> new PagedNoAction(r.alertId(), r.serviceId(), name(names, r.serviceId()),
 						r.dedupKey(), r.summary(), r.firstSeenAt(), r.resolvedAt(), r.pages(), r.alertUrl(), r.tuning()))
 					.limit(limit).toList(),
@@ -128,12 +124,10 @@ class NoiseReport {
 		return serviceId == null ? "No service" : names.getOrDefault(serviceId, serviceId.toString());
 	}
 
-	/** Pages about alerts of the period come until they resolved; never later than now. */
-	private Instant pagesUntil(ReportPeriod period, List<Alert> seen) {
-		var until = seen.stream().map(Alert::resolvedAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
-			.filter(resolved -> resolved.isAfter(period.to())).orElse(period.to());
-		var now = clock.instant().plusMillis(1);
-		return until.isAfter(now) && now.isAfter(period.from()) ? now : until.plusMillis(1);
+	/** Pages about the period's alerts come until the last of them resolved, which may be after the period. */
+	private static Instant pagesUntil(ReportPeriod period, List<Alert> seen) {
+		return seen.stream().map(Alert::resolvedAt).filter(Objects::nonNull).map(resolved -> resolved.plusMillis(1))
+			.filter(until -> until.isAfter(period.to())).max(Comparator.naturalOrder()).orElse(period.to());
 	}
 
 	private List<PagedNoAction> pagedNoAction(List<Alert> seen, List<PageRecord> pages, Map<Long, Alert> openers) {
@@ -229,7 +223,10 @@ class NoiseReport {
 			}
 			else {
 				var number = page.subject().incidentNumber();
-				var opener = openers.computeIfAbsent(number, n -> incidents.alerts(n).stream().findFirst().orElse(null));
+				if (!openers.containsKey(number)) {
+					openers.put(number, incidents.alerts(number).stream().findFirst().orElse(null));
+				}
+				var opener = openers.get(number);
 				for (var service : paged.get(number).affectedServiceIds()) {
 					classes.add(java.util.Arrays.asList(service,
 							opener != null && service.equals(opener.serviceId()) ? opener.dedupKey() : null));

@@ -123,9 +123,10 @@ class InsightsRulesTests {
 		assertThat(line.segments().get(1).split(" ")).hasSize(2);
 		assertThat(line.dots()).hasSize(3);
 		assertThat(chart.description()).isEqualTo("w1: MTTA 3 min; w2: MTTA none; w3: MTTA 5 min; w4: MTTA 4 min");
-		assertThat(chart.yTicks()).extracting(LineChart.Tick::label).containsExactly("0 s", "1 min 15 s", "2 min 30 s",
-				"3 min 45 s", "5 min");
-		assertThat(line.dots().get(1).y()).as("5 min is the top of the plot").isEqualTo(LineChart.TOP);
+		assertThat(chart.yTicks()).extracting(LineChart.Tick::label).containsExactly("0 s", "2 min", "4 min", "6 min");
+		assertThat(line.dots().get(1).y()).as("5 min, five sixths up the plot")
+			.isCloseTo(LineChart.HEIGHT - LineChart.BOTTOM - (LineChart.HEIGHT - LineChart.BOTTOM - LineChart.TOP) * 5 / 6.0,
+					org.assertj.core.data.Offset.offset(0.01));
 	}
 
 	@Test
