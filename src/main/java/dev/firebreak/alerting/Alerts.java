@@ -1,6 +1,8 @@
 package dev.firebreak.alerting;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,4 +47,7 @@ public interface Alerts {
 
 	/** Resolves a drill's alert when the drill ends; false when it is not a drill alert or not open. */
 	boolean resolveDrill(UUID alertId);
+
+	/** The alerts first seen from {@code from} (inclusive) to {@code to} (exclusive), oldest first: for reports. */
+	List<Alert> firstSeenBetween(Instant from, Instant to);
 }

@@ -1,7 +1,9 @@
 package dev.firebreak.incident;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -94,4 +96,16 @@ public interface Incidents {
 
 	/** What its last resolution through the gate said; empty when it was never resolved through the gate. */
 	Optional<Resolution> resolution(long number);
+
+	/**
+	 * Every incident detected from {@code from} (inclusive) to {@code to} (exclusive), private ones
+	 * too, oldest first: for reports of numbers, never for showing incidents to people.
+	 */
+	List<Incident> detectedBetween(Instant from, Instant to);
+
+	/** The incidents among {@code numbers} that exist, by number, whoever asks: for other modules, not for people. */
+	Map<Long, Incident> findAll(Collection<Long> numbers);
+
+	/** Of these alerts, the ones an incident gathered (opened by it or joined), with the incident's number. */
+	Map<UUID, Long> incidentsOfAlerts(Collection<UUID> alertIds);
 }

@@ -2,6 +2,7 @@ package dev.firebreak.alerting.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,11 @@ class AlertService implements Alerts {
 			return Map.of();
 		}
 		return AlertFields.of(type.get(), store.originalPayload(alertId).orElse(null), json);
+	}
+
+	@Override
+	public List<Alert> firstSeenBetween(Instant from, Instant to) {
+		return store.firstSeenBetween(from, to);
 	}
 
 	@Override

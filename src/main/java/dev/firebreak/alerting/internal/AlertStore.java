@@ -148,6 +148,12 @@ public class AlertStore {
 			.collect(Collectors.toMap(Alert::id, Function.identity()));
 	}
 
+	List<Alert> firstSeenBetween(java.time.Instant from, java.time.Instant to) {
+		return jdbc.sql("select " + COLUMNS + " from alert where first_seen_at >= :from and first_seen_at < :to order by first_seen_at, id")
+			.param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
+			.query((rs, n) -> alert(rs)).list();
+	}
+
 	Optional<Alert> find(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from alert where id = :id").param("id", id)
 			.query((rs, n) -> alert(rs)).optional();

@@ -532,6 +532,28 @@ class IncidentService implements Incidents {
 		return ids.stream().filter(linked::containsKey).map(linked::get).toList();
 	}
 
+	@Override
+	public List<Incident> detectedBetween(Instant from, Instant to) {
+		return store.detectedBetween(from, to);
+	}
+
+	@Override
+	public Map<Long, Incident> findAll(Collection<Long> numbers) {
+		var found = new java.util.LinkedHashMap<Long, Incident>();
+		store.findAll(numbers).forEach(incident -> found.put(incident.number(), incident));
+		return found;
+	}
+
+	@Override
+	public Map<UUID, Long> incidentsOfAlerts(Collection<UUID> alertIds) {
+		var found = new java.util.HashMap<UUID, Long>();
+		var distinct = List.copyOf(new java.util.LinkedHashSet<>(alertIds));
+		for (int i = 0; i < distinct.size(); i += 1000) {
+			found.putAll(store.incidentsOfAlerts(distinct.subList(i, Math.min(distinct.size(), i + 1000))));
+		}
+		return found;
+	}
+
 	/** Monitoring tools may send what people may not: control characters become spaces. */
 	private static String plain(String text) {
 		var cleaned = new StringBuilder(text.length());

@@ -126,6 +126,35 @@ class IncidentStore {
 		return new Page<>(complete(rows), total);
 	}
 
+	/** Incidents detected in [from, to), oldest first, completed a thousand at a time (bounded IN lists). */
+	List<Incident> detectedBetween(Instant from, Instant to) {
+		var rows = jdbc.sql("select * from incident where detected_at >= :from and detected_at < :to order by detected_at, number")
+			.param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
+			.query((rs, n) -> row(rs)).list();
+		return completeInChunks(rows);
+	}
+
+	List<Incident> findAll(Collection<Long> numbers) {
+		var found = new ArrayList<Incident>();
+		var distinct = List.copyOf(new java.util.LinkedHashSet<>(numbers));
+		for (int i = 0; i < distinct.size(); i += CHUNK) {
+			found.addAll(jdbc.sql("select * from incident where number in (:numbers)")
+				.param("numbers", distinct.subList(i, Math.min(distinct.size(), i + CHUNK)))
+				.query((rs, n) -> row(rs)).list());
+		}
+		return completeInChunks(found);
+	}
+
+	private static final int CHUNK = 1000;
+
+	private List<Incident> completeInChunks(List<Incident> rows) {
+		var completed = new ArrayList<Incident>(rows.size());
+		for (int i = 0; i < rows.size(); i += CHUNK) {
+			completed.addAll(complete(rows.subList(i, Math.min(rows.size(), i + CHUNK))));
+		}
+		return completed;
+	}
+
 	/** Incidents on any of these services resolved at or after {@code since}, newest first. */
 	List<Long> resolvedSince(java.util.Collection<UUID> services, Instant since) {
 		if (services.isEmpty()) {
