@@ -118,7 +118,10 @@ final class BlamelessCheck {
 				continue;
 			}
 			var full = person.strip();
-			names.add(full);
+			if (!COMMON.contains(full.toLowerCase(Locale.ROOT))) {
+				// an account called "Someone" or "Admin" is still an ordinary word in a sentence
+				names.add(full);
+			}
 			var first = full.split("\\s+")[0];
 			if (first.length() >= 3 && !COMMON.contains(first.toLowerCase(Locale.ROOT))) {
 				names.add(first);
@@ -128,7 +131,7 @@ final class BlamelessCheck {
 	}
 
 	/** First names that are also ordinary words: matching them would flag ordinary sentences. */
-	private static final Set<String> COMMON = Set.of("the", "admin", "will", "may", "mark", "bill", "pat", "sue", "rob",
+	private static final Set<String> COMMON = Set.of("the", "someone", "somebody", "anyone", "everyone", "nobody", "they", "admin", "will", "may", "mark", "bill", "pat", "sue", "rob",
 			"grant", "chase", "hope", "joy", "faith", "amber", "rose", "jack", "frank", "art", "ray", "dawn", "summer",
 			"april", "june", "august", "page", "rich", "guy", "victor");
 

@@ -84,6 +84,12 @@ class BlamelessCheckTests {
 			.extracting(BlamelessCheck.Finding::phrase).containsExactly("Because Mallory");
 	}
 
+	@Test
+	void anAccountNamedLikeAnOrdinaryWordDoesNotHideTheBlameAroundIt() {
+		var findings = BlamelessCheck.check(sections("why_2", "Because someone forgot the review."), List.of("Someone"));
+		assertThat(findings).extracting(BlamelessCheck.Finding::phrase).containsExactly("someone forgot");
+	}
+
 	private static LinkedHashMap<String, String> sections(String section, String text) {
 		var sections = new LinkedHashMap<String, String>();
 		sections.put(section, text);
