@@ -178,8 +178,17 @@ class PostmortemScenarioTests extends PostmortemWorld {
 		assertThat(after.get("sections").get("what_happened").asString()).startsWith("Checkout failed");
 		assertThat(audited(pmId)).contains("postmortem.status_changed", "postmortem.review_recorded", "postmortem.sections_saved");
 
+		assertThat(api.get("/api/v1/postmortems/" + pmId + "/postmortem.md", commander.token()).body())
+			.contains("## Action items\n\nNone recorded.");
+		var due = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(14);
+		api.post("/api/v1/incidents/" + id + "/action-items", commander.token(), """
+				{"title": "Schema check in CI", "owner_id": "%s", "due_on": "%s", "priority": "P0",
+				 "definition_of_done": "CI fails on a config that does not match the schema; a test proves it"}""".formatted(
+				commander.id(), due)).expectStatus(201);
 		var md = api.get("/api/v1/postmortems/" + pmId + "/postmortem.md", commander.token()).expectStatus(200);
 		assertThat(md.contentType()).startsWith("text/markdown");
+		var owner = api.get("/api/v1/accounts/" + commander.id(), adminToken()).json().get("display_name").asString();
+		assertThat(md.body()).contains("| P0 | Schema check in CI | " + owner + " | " + due + " |");
 		assertThat(md.body()).startsWith("# Post-mortem: " + id).contains("| Status | published |")
 			.contains("## Why (five whys)\n\n1. The config had a typo.\n").contains("Held ").contains("Checkout team, SRE")
 			.contains("Validate the config schema in CI.");

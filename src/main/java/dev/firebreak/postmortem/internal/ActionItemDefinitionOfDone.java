@@ -45,7 +45,7 @@ final class ActionItemDefinitionOfDone {
 
 	/** A test that shows the fix: fails before, passes after; a regression or other concrete test. */
 	private static final Pattern TEST = Pattern.compile(
-			"\\btests?\\b[^.;]*\\b(?:fails?|failing|passes|pass|passing|reproduces?|green|red)\\b"
+			"\\btests?\\b[^.;]*\\b(?:fails?|failing|passes|pass|passing|reproduces?|green|red|proves?|shows?)\\b"
 					+ "|\\b(?:regression|unit|integration|end-to-end|e2e|contract|load|smoke|canary|synthetic) (?:tests?|checks?)\\b");
 
 	private static final String ARTEFACT = "alert|alarm|dashboard|runbook|playbook|monitor|check|probe|slo|test|lint rule"
@@ -75,6 +75,9 @@ final class ActionItemDefinitionOfDone {
 					+ "|harden|properly|appropriate|adequate|as needed|where possible|if possible|explore|research"
 					+ "|think about|follow up|asap|soon|some|various|etc)\\b");
 
+	/** Fewer words than this cannot state a result ("alerting fixed"). */
+	private static final int SHORTEST = 5;
+
 	private ActionItemDefinitionOfDone() {
 	}
 
@@ -90,6 +93,11 @@ final class ActionItemDefinitionOfDone {
 				|| NAMED_ARTEFACT.matcher(lower).find() || VERIFICATION.matcher(lower).find();
 		var anyCriterion = doneCriterion || QUANTITY.matcher(lower).find() || VERSION.matcher(lower).find();
 		if (leadsVaguely ? doneCriterion : anyCriterion) {
+			return new Verdict(true, null);
+		}
+		// no figure and no artefact: a plain statement of a result ("CI refuses a config that breaks the
+		// schema") is still checkable; only one that is vague or too short to state a result is refused
+		if (!leadsVaguely && !VAGUE.matcher(lower).find() && lower.split("\\s+").length >= SHORTEST) {
 			return new Verdict(true, null);
 		}
 		return new Verdict(false, explain(lower));

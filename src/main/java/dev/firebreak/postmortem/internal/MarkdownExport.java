@@ -74,6 +74,17 @@ final class MarkdownExport {
 			md.append("- Temporary guardrails: ").append(orNot(r.guardrails())).append('\n');
 			md.append("- Follow-ups: ").append(orNot(r.followUps())).append("\n\n");
 		}
+		md.append("## Action items\n\n");
+		if (v.actionItems().isEmpty()) {
+			md.append("None recorded.\n\n");
+		}
+		else {
+			md.append("| Priority | Action | Owner | Due | Done when | Status |\n|---|---|---|---|---|---|\n");
+			v.actionItems().forEach(i -> md.append("| ").append(i.priority()).append(" | ").append(cell(i.title())).append(" | ")
+				.append(cell(i.ownerName())).append(" | ").append(i.dueOn()).append(" | ").append(cell(i.definitionOfDone()))
+				.append(" | ").append(i.status()).append(i.overdue() ? ", overdue" : "").append(" |\n"));
+			md.append('\n');
+		}
 		lines(md, "Mitigations", f.mitigations());
 		lines(md, "Decisions", f.decisions());
 		lines(md, "Status updates", f.statusUpdates());
@@ -86,6 +97,10 @@ final class MarkdownExport {
 			md.append('\n');
 		}
 		return md.toString();
+	}
+
+	private static String cell(String text) {
+		return text == null ? "" : oneLine(text).replace("|", "\\|");
 	}
 
 	private static void row(StringBuilder md, String name, String value) {

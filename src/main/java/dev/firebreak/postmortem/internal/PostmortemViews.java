@@ -1,6 +1,7 @@
 package dev.firebreak.postmortem.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.Obligation;
 import dev.firebreak.incident.Obligations;
+import dev.firebreak.postmortem.ActionItem;
+import dev.firebreak.postmortem.ActionItemPriority;
+import dev.firebreak.postmortem.ActionItems;
 import dev.firebreak.postmortem.Postmortem;
 import dev.firebreak.postmortem.PostmortemStatus;
 
@@ -33,8 +37,12 @@ class PostmortemViews {
 
 	private final Incidents incidents;
 
-	PostmortemViews(FactsBook facts, RecordWriter writer, Obligations obligations, Accounts accounts, Incidents incidents) {
+	private final ActionItems actionItems;
+
+	PostmortemViews(FactsBook facts, RecordWriter writer, Obligations obligations, Accounts accounts, Incidents incidents,
+			ActionItems actionItems) {
 		this.incidents = incidents;
+		this.actionItems = actionItems;
 		this.facts = facts;
 		this.writer = writer;
 		this.obligations = obligations;
@@ -48,7 +56,13 @@ class PostmortemViews {
 	record View(UUID id, String incidentId, long incidentNumber, String title, PostmortemStatus status, UUID ownerId,
 			String ownerName, String reason, Postmortem.Sections sections, Postmortem.Review review, List<Obligation> schedule,
 			Facts facts, List<BlamelessCheck.Finding> blamelessFindings, List<PostmortemService.Missing> missingForPublication,
-			List<PostmortemStatus> allowed, Instant createdAt, Instant updatedAt, Instant publishedAt) {
+			List<PostmortemStatus> allowed, Instant createdAt, Instant updatedAt, Instant publishedAt,
+			List<ItemLine> actionItems) {
+	}
+
+	/** One of the incident's action items, as the post-mortem lists it (the day-30 review goes through them). */
+	record ItemLine(UUID id, String title, String ownerName, LocalDate dueOn, ActionItemPriority priority,
+			String definitionOfDone, ActionItem.Status status, boolean overdue) {
 	}
 
 	/** One row of the list: the next step due and whether anything is overdue. */
@@ -60,7 +74,9 @@ class PostmortemViews {
 		var f = facts.of(p);
 		return new View(p.id(), p.incidentId(), p.incidentNumber(), f.title(), p.status(), p.ownerId(), name(p.ownerId()),
 				p.reason(), p.sections(), p.review(), schedule(p.incidentNumber()), f, findings(p.sections()),
-				PostmortemService.missing(p), List.copyOf(p.status().next()), p.createdAt(), p.updatedAt(), p.publishedAt());
+				PostmortemService.missing(p), List.copyOf(p.status().next()), p.createdAt(), p.updatedAt(), p.publishedAt(),
+				actionItems.of(p.incidentNumber()).stream().map(i -> new ItemLine(i.id(), i.title(), name(i.ownerId()),
+						i.dueOn(), i.priority(), i.definitionOfDone(), i.status(), i.overdue())).toList());
 	}
 
 	List<Item> items(List<Postmortem> postmortems) {

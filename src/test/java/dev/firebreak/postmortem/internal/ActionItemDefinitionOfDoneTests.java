@@ -30,6 +30,8 @@ class ActionItemDefinitionOfDoneTests {
 			"Investigate the retry storm and link the findings in OPS-77",
 			"Improve monitoring: the checkout alert fires at most 2 minutes after the error rate exceeds 1%",
 			"Backups are restored once a quarter, verified by a restore drill",
+			"CI fails on a config that does not match the schema; a test proves it",
+			"The deploy pipeline refuses a migration that locks the orders table",
 	})
 	void acceptsDefinitionsAnyoneCanCheck(String definition) {
 		var verdict = ActionItemDefinitionOfDone.check(definition);
@@ -54,6 +56,7 @@ class ActionItemDefinitionOfDoneTests {
 			"more tests",
 			"Make the deploy process more robust",
 			"Fix it",
+			"Alerting gets fixed",
 			"",
 			"   ",
 			"Add better alerts where possible",
