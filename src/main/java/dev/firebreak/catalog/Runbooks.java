@@ -16,10 +16,11 @@ public interface Runbooks {
 
 	/**
 	 * The runbook for an alert of this service with these fields (see {@link RunbookMatcher}). A
-	 * runbook with a matcher the alert carries wins — only among those of the alert's service when
-	 * it names services — the one with most matching matchers first, then one that names the
-	 * service, then the most recently reviewed. Without such a runbook, a general runbook of the
-	 * service (one without matchers). Empty when neither exists: the alert has no runbook.
+	 * runbook with matchers matches only when the alert carries every one of them, as label
+	 * matchers do, and — when it names services — only alerts of those services. Among matching
+	 * runbooks the one with most matchers wins, then one that names the service, then the most
+	 * recently reviewed. Without such a runbook, a general runbook of the service (one without
+	 * matchers). Empty when neither exists: the alert has no runbook.
 	 */
 	Optional<Runbook> forAlert(UUID serviceId, Map<String, String> fields);
 

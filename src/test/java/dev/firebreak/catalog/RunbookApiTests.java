@@ -123,6 +123,8 @@ class RunbookApiTests extends ApiTest {
 		var byNameAndSeverity = create(admin, "by alertname, critical", List.of(service),
 				matcher("alertname", alertname) + ", " + matcher("severity", "critical"));
 		var byClassAnywhere = create(admin, "by class, any service", List.of(), matcher("class", dbTimeout));
+		var otherCriticalAnywhere = create(admin, "disk full, critical, any service", List.of(),
+				matcher("alertname", "DiskFull_" + unique) + ", " + matcher("severity", "critical"));
 		create(admin, "by class, billing only", List.of(other), matcher("class", "disk_full_" + unique));
 		var general = create(admin, "checkout in general", List.of(service), "");
 
@@ -130,8 +132,9 @@ class RunbookApiTests extends ApiTest {
 		api.post("/integrations/alertmanager/" + alertmanager, null, """
 				{"receiver": "firebreak", "status": "firing", "version": "4", "groupKey": "{}:{}", "externalURL": "http://am:9093",
 				 "groupLabels": {}, "commonLabels": {}, "commonAnnotations": {}, "truncatedAlerts": 0,
-				 "alerts": [%s, %s]}""".formatted(amAlert(alertname, "critical", "fp-crit-" + unique),
-				amAlert(alertname, "warning", "fp-warn-" + unique))).expectStatus(200);
+				 "alerts": [%s, %s, %s, %s]}""".formatted(amAlert(alertname, "critical", "fp-crit-" + unique),
+				amAlert(alertname, "warning", "fp-warn-" + unique), amAlert("Latency_" + unique, "critical", "fp-lat-" + unique),
+				amAlert("DiskFull_" + unique, "critical", "fp-disk-" + unique))).expectStatus(200);
 		var events = key(admin, service, "events_v2");
 		event(events, "class-" + unique, dbTimeout);
 		event(events, "billing-class-" + unique, "disk_full_" + unique);
@@ -139,7 +142,13 @@ class RunbookApiTests extends ApiTest {
 		settle();
 
 		assertThat(runbookOf(service, "fp-crit-" + unique)).as("two matchers beat one").isEqualTo(byNameAndSeverity);
-		assertThat(runbookOf(service, "fp-warn-" + unique)).isEqualTo(byName);
+		assertThat(runbookOf(service, "fp-warn-" + unique)).as("a runbook needs all its matchers: not the critical one")
+			.isEqualTo(byName);
+		assertThat(runbookOf(service, "fp-lat-" + unique))
+			.as("another critical alert gets no runbook from {alertname=X, severity=critical}: the general one")
+			.isEqualTo(general);
+		assertThat(runbookOf(service, "fp-disk-" + unique)).as("both matchers carried, on a runbook for any service")
+			.isEqualTo(otherCriticalAnywhere);
 		assertThat(runbookOf(service, "class-" + unique)).as("an Events v2 class, on a runbook for any service")
 			.isEqualTo(byClassAnywhere);
 		assertThat(runbookOf(service, "billing-class-" + unique))

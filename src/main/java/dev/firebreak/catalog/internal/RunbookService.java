@@ -39,15 +39,19 @@ class RunbookService implements Runbooks {
 		return store.find(id).map(this::marked);
 	}
 
+	/** Among matching runbooks: the most matchers, then one naming the service, then the freshest; read whole only then. */
+	private static final Comparator<RunbookStore.Candidate> BEST_MATCH = Comparator
+		.comparingInt(RunbookStore.Candidate::matchers).reversed()
+		.thenComparing(candidate -> candidate.serviceIds().isEmpty())
+		.thenComparing(RunbookStore.Candidate::lastReviewedAt, Comparator.reverseOrder())
+		.thenComparing(RunbookStore.Candidate::title).thenComparing(RunbookStore.Candidate::id);
+
 	@Override
 	public Optional<Runbook> forAlert(UUID serviceId, Map<String, String> fields) {
-		var matched = store.withMatcherOn(fields.keySet()).stream()
-			.filter(runbook -> runbook.serviceIds().isEmpty() || runbook.serviceIds().contains(serviceId))
-			.filter(runbook -> matches(runbook, fields) > 0)
-			.sorted(Comparator.<Runbook>comparingLong(runbook -> matches(runbook, fields)).reversed()
-				.thenComparing(runbook -> runbook.serviceIds().isEmpty())
-				.thenComparing(FRESHEST))
-			.findFirst();
+		var matched = store.matchedBy(fields).stream()
+			.filter(candidate -> candidate.serviceIds().isEmpty() || candidate.serviceIds().contains(serviceId))
+			.min(BEST_MATCH)
+			.flatMap(candidate -> store.find(candidate.id()));
 		if (matched.isPresent()) {
 			return matched.map(this::marked);
 		}
@@ -74,9 +78,5 @@ class RunbookService implements Runbooks {
 		var stale = runbook.lastReviewedAt().plus(settings.runbookStaleAfter()).isBefore(clock.instant());
 		return new Runbook(runbook.id(), runbook.title(), runbook.markdown(), runbook.serviceIds(), runbook.matchers(),
 				runbook.lastReviewedAt(), runbook.lastReviewedBy(), runbook.createdAt(), runbook.updatedAt(), stale);
-	}
-
-	private static long matches(Runbook runbook, Map<String, String> fields) {
-		return runbook.matchers().stream().filter(matcher -> matcher.matches(fields)).count();
 	}
 }

@@ -53,15 +53,59 @@ class RunbookStore {
 		return new Page<>(linked(rows), total);
 	}
 
-	/** The runbooks with a matcher on one of these fields (whatever its value): the candidates for an alert. */
-	List<Runbook> withMatcherOn(Collection<String> fields) {
+	/** A runbook whose every matcher an alert carries: how many it has, the services it names, its last review. */
+	record Candidate(UUID id, String title, int matchers, List<UUID> serviceIds, Instant lastReviewedAt) {
+	}
+
+	/**
+	 * The runbooks with at least one matcher whose every matcher these fields satisfy (label-matcher
+	 * semantics: all must match), without their text — a common label such as {@code severity} may
+	 * lead to many, and only the one chosen is read whole.
+	 */
+	List<Candidate> matchedBy(Map<String, String> fields) {
 		if (fields.isEmpty()) {
 			return List.of();
 		}
-		return linked(jdbc.sql("""
-				select * from catalog_runbook where id in (
-				    select runbook_id from catalog_runbook_matcher where field in (:fields))""")
-			.param("fields", List.copyOf(fields)).query(RunbookStore::row).list());
+		var params = new HashMap<String, Object>();
+		var carried = new ArrayList<String>();
+		var i = 0;
+		for (var field : fields.entrySet()) {
+			if (field.getValue() == null) {
+				continue;
+			}
+			carried.add("(%1$s.field = :f" + i + " and %1$s.field_value = :v" + i + ")");
+			params.put("f" + i, field.getKey());
+			params.put("v" + i, field.getValue());
+			i++;
+		}
+		if (carried.isEmpty()) {
+			return List.of();
+		}
+		var matching = String.join(" or ", carried);
+		var counts = new HashMap<UUID, Integer>();
+		jdbc.sql("""
+				select m.runbook_id, count(*) as matchers from catalog_runbook_matcher m
+				where m.runbook_id in (select runbook_id from catalog_runbook_matcher c where %s)
+				group by m.runbook_id
+				having sum(case when %s then 1 else 0 end) = count(*)""".formatted(matching.formatted("c"), matching.formatted("m")))
+			.params(params)
+			.query((rs, n) -> Map.entry(Sql.uuid(rs, "runbook_id"), rs.getInt("matchers"))).list()
+			.forEach(row -> counts.put(row.getKey(), row.getValue()));
+		if (counts.isEmpty()) {
+			return List.of();
+		}
+		var ids = List.copyOf(counts.keySet());
+		var services = new HashMap<UUID, List<UUID>>();
+		jdbc.sql("select runbook_id, service_id from catalog_runbook_service where runbook_id in (:ids)").param("ids", ids)
+			.query((rs, n) -> Map.entry(Sql.uuid(rs, "runbook_id"), Sql.uuid(rs, "service_id"))).list()
+			.forEach(link -> services.computeIfAbsent(link.getKey(), k -> new ArrayList<>()).add(link.getValue()));
+		return jdbc.sql("select id, title, last_reviewed_at from catalog_runbook where id in (:ids)").param("ids", ids)
+			.query((rs, n) -> {
+				var id = Sql.uuid(rs, "id");
+				return new Candidate(id, rs.getString("title"), counts.get(id), services.getOrDefault(id, List.of()),
+						Sql.instant(rs, "last_reviewed_at"));
+			})
+			.list();
 	}
 
 	/** The runbooks that name one of these services. */
