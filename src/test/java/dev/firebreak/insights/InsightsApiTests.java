@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import dev.firebreak.ApiTest;
+import dev.firebreak.alerting.Alerts;
 
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +38,9 @@ class InsightsApiTests extends ApiTest {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	Alerts alerts;
 
 	private String admin;
 
@@ -273,6 +277,65 @@ class InsightsApiTests extends ApiTest {
 		assertThat(row.text()).contains(disk);
 		assertThat(row.select("a").eachAttr("href")).contains("/services/" + search + "/integrations");
 		assertThat(page.selectFirst("#flapping tbody tr").text()).contains(flap);
+	}
+
+	@Test
+	void theNoiseReportHidesAPrivateIncidentsAlertSummaryFromThoseOutsideItButKeepsItsCounts() {
+		var sleeper = personIn("UTC");
+		var vault = service("vault", null);
+		var key = eventsKey(vault);
+		policy(vault, sleeper);
+		var secret = api.post("/api/v1/incidents", admin, """
+				{"title": "Credential leak %s", "severity": "SEV2", "affected_service_ids": ["%s"], "private": true}"""
+			.formatted(UUID.randomUUID(), vault)).expectStatus(201).json().get("id").asString();
+		var leak = "leak-" + UUID.randomUUID();
+		event(key, leak, "trigger", "critical");
+		settle();
+		assertThat(api.get("/api/v1/incidents/" + secret + "/alerts", admin).expectStatus(200).body()).contains(leak);
+		timePasses(ofMinutes(3));
+		event(key, leak, "resolve", null);
+		settle();
+
+		var outsider = api.get("/api/v1/insights/noise?service_id=" + vault, person("viewer").token()).expectStatus(200)
+			.json().get("paged_no_action");
+		var inside = api.get("/api/v1/insights/noise?service_id=" + vault, admin).expectStatus(200).json()
+			.get("paged_no_action");
+		assertThat(inside.values()).singleElement().satisfies(row -> {
+			assertThat(row.get("summary").asString()).isEqualTo(leak + " on search");
+			assertThat(row.get("pages").asInt()).isPositive();
+		});
+		assertThat(outsider.values()).singleElement().satisfies(row -> {
+			assertThat(row.get("summary").asString()).as("not the private incident's words").isEqualTo("a private incident's alert");
+			assertThat(row.get("dedup_key").asString()).isEqualTo(leak);
+			assertThat(row.get("pages").asInt()).as("the counts stay").isEqualTo(inside.get(0).get("pages").asInt());
+		});
+	}
+
+	@Test
+	void theNoiseReportReadsAtMostItsOwnRangeAndLooksUpAnyNumberOfAlerts() {
+		var to = clock.instant();
+		var problem = api.get("/api/v1/insights/noise?from=" + to.minus(Duration.ofDays(32)) + "&to=" + to, admin)
+			.problem(400);
+		assertThat(problem.get("errors").get(0).get("pointer").asString()).isEqualTo("/to");
+		assertThat(problem.get("errors").get(0).get("detail").asString()).contains("firebreak.insights.noise.max-range")
+			.contains("31 days");
+		api.get("/api/v1/insights/noise?from=" + to.minus(Duration.ofDays(31)) + "&to=" + to, admin).expectStatus(200);
+		api.get("/api/v1/insights/response?from=" + to.minus(Duration.ofDays(90)) + "&to=" + to, admin)
+			.expectStatus(200);
+
+		// past PostgreSQL's 32,767 bind parameters in one IN list, with a real alert in it twice
+		var search = service("lookup", null);
+		event(eventsKey(search), "lookup-" + UUID.randomUUID(), "trigger", "warning");
+		settle();
+		var real = alerts.firstSeenBetween(to.minusSeconds(1), clock.instant().plusSeconds(1)).stream()
+			.filter(alert -> search.equals(alert.serviceId())).findFirst().orElseThrow().id();
+		var ids = new ArrayList<UUID>();
+		ids.add(real);
+		for (int i = 0; i < 40_000; i++) {
+			ids.add(UUID.randomUUID());
+		}
+		ids.add(real);
+		assertThat(alerts.findAll(ids)).containsOnlyKeys(real);
 	}
 
 	@Test

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -139,14 +137,26 @@ public class AlertStore {
 			.param("id", id).param("at", Sql.timestamp(at)).update();
 	}
 
+	/**
+	 * The alerts among {@code ids}, by id. The ids are de-duplicated and asked for in chunks: one IN
+	 * list of a busy month's alerts would pass PostgreSQL's limit of 32,767 bind parameters.
+	 */
 	Map<UUID, Alert> findAll(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("select " + COLUMNS + " from alert where id in (:ids)").param("ids", List.copyOf(ids))
-			.query((rs, n) -> alert(rs)).list().stream()
-			.collect(Collectors.toMap(Alert::id, Function.identity()));
+		var distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+		var found = new HashMap<UUID, Alert>();
+		for (int i = 0; i < distinct.size(); i += IN_CHUNK) {
+			jdbc.sql("select " + COLUMNS + " from alert where id in (:ids)")
+				.param("ids", distinct.subList(i, Math.min(distinct.size(), i + IN_CHUNK)))
+				.query((rs, n) -> alert(rs)).list().forEach(alert -> found.put(alert.id(), alert));
+		}
+		return found;
 	}
+
+	/** Ids per IN list: well under PostgreSQL's bind-parameter limit, and a plan the database handles well. */
+	private static final int IN_CHUNK = 1000;
 
 	List<Alert> firstSeenBetween(java.time.Instant from, java.time.Instant to) {
 		return jdbc.sql("select " + COLUMNS + " from alert where first_seen_at >= :from and first_seen_at < :to order by first_seen_at, id")

@@ -10,11 +10,13 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.insights.internal.OnCallHealthReport.PersonWeek;
 import dev.firebreak.insights.internal.ResponseTimes.Grouping;
 import dev.firebreak.insights.internal.ResponseTimes.Metric;
@@ -114,8 +116,10 @@ class InsightsController {
 	/** Alerts that paged for nothing, flapping alerts, and who pages most out of hours. */
 	@GetMapping("/noise")
 	NoiseReport.Noise noise(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(name = "service_id", required = false) UUID serviceId) {
-		return noise.report(ReportPeriod.of(from, to, clock, settings), serviceId);
+			@RequestParam(name = "service_id", required = false) UUID serviceId,
+			@AuthenticationPrincipal FirebreakUser viewer) {
+		return noise.report(ReportPeriod.of(from, to, clock, settings, settings.noise().maxRange(),
+				"firebreak.insights.noise.max-range"), serviceId, viewer);
 	}
 
 	private static String key(Health health) {

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.insights.internal.ResponseTimes.Grouping;
 import dev.firebreak.insights.internal.ResponseTimes.Scope;
 import dev.firebreak.platform.FirebreakPolicy;
@@ -63,7 +65,7 @@ class InsightsPages {
 	String insights(@RequestParam(required = false) String days, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(name = "service_id", required = false) UUID serviceId,
 			Model model) {
-		var period = period(days, from, to, model);
+		var period = period(days, from, to, settings.maxRange(), "firebreak.insights.max-range", model);
 		var scope = new Scope(serviceId, null);
 		var report = responseTimes.report(period, Grouping.SEVERITY, scope);
 		var weeks = responseTimes.weekly(period, scope);
@@ -84,13 +86,13 @@ class InsightsPages {
 	@GetMapping("/insights/noise")
 	String noise(@RequestParam(required = false) String days, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(name = "service_id", required = false) UUID serviceId,
-			Model model) {
-		var period = period(days, from, to, model);
-		model.addAttribute("noise", noise.report(period, serviceId));
+			@AuthenticationPrincipal FirebreakUser viewer, Model model) {
+		var period = period(days, from, to, settings.noise().maxRange(), "firebreak.insights.noise.max-range", model);
+		model.addAttribute("noise", noise.report(period, serviceId, viewer));
 		return NOISE_VIEW;
 	}
 
-	private ReportPeriod period(String days, String from, String to, Model model) {
+	private ReportPeriod period(String days, String from, String to, Duration maxRange, String setting, Model model) {
 		ReportPeriod period;
 		if (days != null && !days.isBlank()) {
 			int count;
@@ -100,20 +102,21 @@ class InsightsPages {
 			catch (NumberFormatException e) {
 				throw Problems.invalid("/days", "days must be a whole number of days, like 30");
 			}
-			if (count < 1 || Duration.ofDays(count).compareTo(settings.maxRange()) > 0) {
-				throw Problems.invalid("/days", "days must be from 1 to " + settings.maxRange().toDays());
+			if (count < 1 || Duration.ofDays(count).compareTo(maxRange) > 0) {
+				throw Problems.invalid("/days", "days must be from 1 to " + maxRange.toDays() + " (" + setting + ")");
 			}
 			period = ReportPeriod.last(Duration.ofDays(count), clock);
 		}
 		else {
-			period = ReportPeriod.of(from, to, clock, settings);
+			period = ReportPeriod.of(from, to, clock, settings, maxRange, setting);
 		}
 		model.addAttribute("period", period);
 		model.addAttribute("periodText", TIME.format(period.from()) + " to " + TIME.format(period.to()));
 		model.addAttribute("previousText", TIME.format(period.previous().from()) + " to " + TIME.format(period.from()));
 		model.addAttribute("fromDay", DAY.format(period.from()));
 		model.addAttribute("toDay", DAY.format(period.to().minusMillis(1)));
-		model.addAttribute("quickPeriods", QUICK_PERIODS);
+		model.addAttribute("quickPeriods",
+				QUICK_PERIODS.stream().filter(d -> Duration.ofDays(d).compareTo(maxRange) <= 0).toList());
 		model.addAttribute("human", new Human());
 		return period;
 	}

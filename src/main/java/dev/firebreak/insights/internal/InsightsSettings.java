@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultPeriod a report without {@code from} covers this long up to now
  * @param maxRange the longest period one report reads (each report reads the whole period)
  * @param flapping when the same service and dedup key opening again and again is called flapping
- * @param noise how many rows each list of the noise report holds
+ * @param noise how many rows each list of the noise report holds, and the longest period it reads
+ *        (it reads every alert first seen in the period, so it is capped apart from the other reports)
  * @param metrics the Prometheus gauges: the period their response times cover, and how long an
  *        instance keeps the numbers before a scrape computes them again
  */
@@ -28,6 +29,7 @@ record InsightsSettings(Duration defaultPeriod, Duration maxRange, Flapping flap
 		if (noise == null || noise.listed() < 1) {
 			throw new IllegalArgumentException("firebreak.insights.noise.listed must be 1 or more");
 		}
+		positive("noise.max-range", noise.maxRange());
 		positive("metrics.period", metrics == null ? null : metrics.period());
 		positive("metrics.cache-for", metrics.cacheFor());
 	}
@@ -35,7 +37,7 @@ record InsightsSettings(Duration defaultPeriod, Duration maxRange, Flapping flap
 	record Flapping(int openedAtLeast, Duration within) {
 	}
 
-	record Noise(int listed) {
+	record Noise(int listed, Duration maxRange) {
 	}
 
 	record Metrics(Duration period, Duration cacheFor) {

@@ -19,6 +19,7 @@ import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.catalog.Catalog;
 import dev.firebreak.identity.Accounts;
+import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.WorkingHoursBook;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Incidents;
@@ -93,7 +94,14 @@ class NoiseReport {
 			List<Flapping> flapping, List<OutOfHours> services, List<OutOfHours> classes) {
 	}
 
-	Noise report(ReportPeriod period, UUID serviceId) {
+	/** What a viewer outside a private incident sees instead of its alert's summary; the counts stay. */
+	static final String PRIVATE_SUMMARY = "a private incident's alert";
+
+	/**
+	 * The noise of the period as this viewer may see it: an alert of a private incident the viewer
+	 * may not see keeps its counts but not its summary.
+	 */
+	Noise report(ReportPeriod period, UUID serviceId, FirebreakUser viewer) {
 		var seen = alerts.firstSeenBetween(period.from(), period.to()).stream()
 			.filter(alert -> serviceId == null || serviceId.equals(alert.serviceId()))
 			.filter(alert -> !alert.drill())
@@ -102,7 +110,7 @@ class NoiseReport {
 		var paged = counted.byNumber(pages.stream().map(p -> p.subject().incidentNumber()).filter(Objects::nonNull).toList());
 		var openers = new HashMap<Long, Alert>();
 		var names = new HashMap<UUID, String>();
-		var pagedNoAction = pagedNoAction(seen, pages, openers);
+		var pagedNoAction = pagedNoAction(seen, pages, openers, viewer);
 		var flapping = flapping(seen);
 		var outOfHours = outOfHours(period, pages, paged, openers, serviceId);
 		var services = new HashSet<UUID>();
@@ -131,13 +139,34 @@ class NoiseReport {
 			.filter(until -> until.isAfter(period.to())).max(Comparator.naturalOrder()).orElse(period.to());
 	}
 
-	private List<PagedNoAction> pagedNoAction(List<Alert> seen, List<PageRecord> pages, Map<Long, Alert> openers) {
-		var linked = incidents.incidentsOfAlerts(seen.stream().map(Alert::id).toList());
-		var linkedIncidents = counted.byNumber(linked.values());
-		// the alert that opened each incident: its oldest
-		for (var number : linkedIncidents.keySet()) {
-			incidents.alerts(number).stream().findFirst().ifPresent(first -> openers.put(number, first));
+	/** The alert that opened an incident, its oldest (null when it has none), read once per incident and only when asked. */
+	private Alert opener(long number, Map<Long, Alert> openers) {
+		if (!openers.containsKey(number)) {
+			openers.put(number, incidents.alerts(number).stream().findFirst().orElse(null));
 		}
+		return openers.get(number);
+	}
+
+	/** The pages about each subject: an alert's pages by its id, an incident's by its number — read once, not per alert. */
+	private static Map<Object, Integer> pagesBySubject(List<PageRecord> pages) {
+		var counts = new HashMap<Object, Integer>();
+		for (var page : pages) {
+			if (page.subject().alertId() != null) {
+				counts.merge(page.subject().alertId(), 1, Integer::sum);
+			}
+			if (page.subject().incidentNumber() != null) {
+				counts.merge(page.subject().incidentNumber(), 1, Integer::sum);
+			}
+		}
+		return counts;
+	}
+
+	private List<PagedNoAction> pagedNoAction(List<Alert> seen, List<PageRecord> pages, Map<Long, Alert> openers,
+			FirebreakUser viewer) {
+		var linked = incidents.incidentsOfAlerts(seen.stream().map(Alert::id).toList());
+		var linkedIncidents = counted.byNumber(new HashSet<>(linked.values()));
+		var bySubject = pagesBySubject(pages);
+		var hidden = new HashMap<Long, Boolean>();
 		var rows = new ArrayList<PagedNoAction>();
 		for (var alert : seen) {
 			if (alert.resolvedAt() == null || alert.duringMaintenance() || before(alert.acknowledgedAt(), alert.resolvedAt())) {
@@ -148,17 +177,24 @@ class NoiseReport {
 			if (number != null && incident == null) {
 				continue; // its incident does not count
 			}
-			var opened = incident != null && openers.containsKey(number) && openers.get(number).id().equals(alert.id());
-			var pageCount = (int) pages.stream().filter(page -> alert.id().equals(page.subject().alertId())
-					|| opened && number.equals(page.subject().incidentNumber())).count();
-			if (pageCount == 0) {
-				continue;
-			}
 			if (incident != null && (before(incident.milestones().acknowledgedAt(), alert.resolvedAt())
 					|| before(incident.milestones().mitigatedAt(), alert.resolvedAt()))) {
 				continue;
 			}
-			rows.add(new PagedNoAction(alert.id(), alert.serviceId(), null, alert.dedupKey(), alert.summary(),
+			var pageCount = bySubject.getOrDefault(alert.id(), 0);
+			if (incident != null) {
+				var opener = opener(number, openers);
+				if (opener != null && opener.id().equals(alert.id())) {
+					pageCount += bySubject.getOrDefault(number, 0);
+				}
+			}
+			if (pageCount == 0) {
+				continue;
+			}
+			var summary = incident != null && incident.isPrivate()
+					&& hidden.computeIfAbsent(number, n -> viewer == null || incidents.find(n, viewer).isEmpty()) ? PRIVATE_SUMMARY
+							: alert.summary();
+			rows.add(new PagedNoAction(alert.id(), alert.serviceId(), null, alert.dedupKey(), summary,
 					alert.firstSeenAt(), alert.resolvedAt(), pageCount, "/alerts/" + alert.id(), Tuning.of(alert.serviceId())));
 		}
 		rows.sort(Comparator.comparing(PagedNoAction::pages).reversed().thenComparing(PagedNoAction::firstSeenAt));
@@ -208,7 +244,8 @@ class NoiseReport {
 		var people = inPeriod.stream().map(PageRecord::accountId).distinct().toList();
 		var found = accounts.findAll(people);
 		var hours = workingHours.of(people);
-		var pagedAlerts = alerts.findAll(inPeriod.stream().map(p -> p.subject().alertId()).filter(Objects::nonNull).toList());
+		var pagedAlerts = alerts.findAll(inPeriod.stream().map(p -> p.subject().alertId()).filter(Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet()));
 		var byService = new LinkedHashMap<UUID, int[]>();
 		var byClass = new LinkedHashMap<List<Object>, int[]>();
 		for (var page : inPeriod) {
@@ -224,10 +261,7 @@ class NoiseReport {
 			}
 			else {
 				var number = page.subject().incidentNumber();
-				if (!openers.containsKey(number)) {
-					openers.put(number, incidents.alerts(number).stream().findFirst().orElse(null));
-				}
-				var opener = openers.get(number);
+				var opener = opener(number, openers);
 				for (var service : paged.get(number).affectedServiceIds()) {
 					classes.add(java.util.Arrays.asList(service,
 							opener != null && service.equals(opener.serviceId()) ? opener.dedupKey() : null));

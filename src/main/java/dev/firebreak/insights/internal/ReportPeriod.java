@@ -32,14 +32,20 @@ record ReportPeriod(Instant from, Instant to) {
 	 * {@code from} to the default period before it.
 	 */
 	static ReportPeriod of(String from, String to, Clock clock, InsightsSettings settings) {
+		return of(from, to, clock, settings, settings.maxRange(), "firebreak.insights.max-range");
+	}
+
+	/** The period a request asks for, for a report capped at {@code maxRange} (the setting {@code setting}). */
+	static ReportPeriod of(String from, String to, Clock clock, InsightsSettings settings, Duration maxRange,
+			String setting) {
 		var end = to == null || to.isBlank() ? clock.instant() : instant("/to", to, true);
 		var start = from == null || from.isBlank() ? end.minus(settings.defaultPeriod()) : instant("/from", from, false);
 		if (!start.isBefore(end)) {
 			throw Problems.invalid("/from", "from must be before to (" + end + ")");
 		}
-		if (Duration.between(start, end).compareTo(settings.maxRange()) > 0) {
-			throw Problems.invalid("/to", "a report covers at most " + settings.maxRange().toDays()
-					+ " days (firebreak.insights.max-range); ask for a shorter period");
+		if (Duration.between(start, end).compareTo(maxRange) > 0) {
+			throw Problems.invalid("/to", "a report covers at most " + maxRange.toDays() + " days (" + setting
+					+ "); from " + start + " to " + end + " is longer: ask for a shorter period");
 		}
 		return new ReportPeriod(start, end);
 	}
