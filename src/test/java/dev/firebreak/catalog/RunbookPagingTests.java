@@ -108,6 +108,41 @@ class RunbookPagingTests extends ApiTest {
 	}
 
 	@Test
+	void theGapsCountAPrivateIncidentsPagesButNameItsAlertClassOnlyToThoseWhoMaySeeIt() {
+		var admin = adminToken();
+		var unique = UUID.randomUUID().toString().substring(0, 8);
+		var alice = person("responder");
+		var vault = service("vault");
+		policy(vault, alice);
+		api.post("/api/v1/incidents", admin, """
+				{"title": "Credential leak %s", "severity": "SEV2", "affected_service_ids": ["%s"], "private": true}"""
+			.formatted(unique, vault)).expectStatus(201);
+		trigger(key(vault), "leak-" + unique, "credential_leak_" + unique);
+		settle();
+
+		assertThat(gaps(admin, vault)).as("an admin may see the private incident").singleElement().asString()
+			.startsWith("credential_leak_" + unique + " ");
+		assertThat(gaps(person("viewer").token(), vault)).as("the page still counts, without what it was about")
+			.singleElement().asString().startsWith("null ");
+		api.get("/api/v1/runbooks/gaps?days=366", admin).expectStatus(200);
+		assertThat(api.get("/api/v1/runbooks/gaps?days=367", admin).problem(400).get("detail").asString())
+			.contains("firebreak.catalog.runbook-gaps-max-range");
+	}
+
+	/** The alert classes and page counts of this service's gaps in the last 30 days. */
+	private List<String> gaps(String token, UUID service) {
+		var found = new ArrayList<String>();
+		api.get("/api/v1/runbooks/gaps?days=30&size=200", token).expectStatus(200).json().get("items").values().forEach(gap -> {
+			if (service.toString().equals(gap.get("service_id").asString())) {
+				var alertClass = gap.get("alert_class");
+				found.add((alertClass == null || alertClass.isNull() ? "null" : alertClass.asString()) + " "
+						+ gap.get("pages").asLong());
+			}
+		});
+		return found;
+	}
+
+	@Test
 	void theRunbookPagesWriteFromTheSixHeadingsRefuseGapsAndRenderSafely() throws Exception {
 		var responder = person("responder");
 		var viewer = person("viewer");

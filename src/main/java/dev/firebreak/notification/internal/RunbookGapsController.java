@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.firebreak.alerting.Alert;
 import dev.firebreak.alerting.Alerts;
 import dev.firebreak.catalog.Catalog;
+import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.notification.PageRecord;
 import dev.firebreak.platform.Page;
@@ -30,8 +33,6 @@ import dev.firebreak.platform.Problems;
  */
 @RestController
 class RunbookGapsController {
-
-	static final int MAX_DAYS = 366;
 
 	/** The fields that name an alert's class, most telling first: Alertmanager/Grafana, then Events v2. */
 	private static final List<String> CLASS_FIELDS = List.of("alertname", "class", "component");
@@ -46,7 +47,12 @@ class RunbookGapsController {
 
 	private final Clock clock;
 
-	RunbookGapsController(DeliveryStore pages, Alerts alerts, Incidents incidents, Catalog catalog, Clock clock) {
+	/** The longest look back a request may ask for: each one reads every page of its period. */
+	private final Duration maxRange;
+
+	RunbookGapsController(DeliveryStore pages, Alerts alerts, Incidents incidents, Catalog catalog, Clock clock,
+			@Value("${firebreak.catalog.runbook-gaps-max-range}") Duration maxRange) {
+		this.maxRange = maxRange;
 		this.pages = pages;
 		this.alerts = alerts;
 		this.incidents = incidents;
@@ -56,7 +62,8 @@ class RunbookGapsController {
 
 	/**
 	 * @param alertClass the alert's {@code alertname} (Alertmanager, Grafana) or {@code class} or
-	 *        {@code component} (Events v2); null for an incident declared without alerts or an alert without one
+	 *        {@code component} (Events v2); null for an incident declared without alerts or an alert without one,
+	 *        and for the alerts of a private incident the viewer may not see (its pages still count, under its services)
 	 * @param pages how many pages (one per person and escalation step) went out without a runbook
 	 */
 	record Gap(UUID serviceId, String serviceName, String alertClass, long pages, Instant lastPagedAt) {
@@ -67,9 +74,10 @@ class RunbookGapsController {
 
 	@GetMapping("/api/v1/runbooks/gaps")
 	Page<Gap> gaps(@RequestParam(defaultValue = "30") int days, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		if (days < 1 || days > MAX_DAYS) {
-			throw Problems.invalid("/days", "days must be between 1 and " + MAX_DAYS);
+			@RequestParam(required = false) Integer size, @AuthenticationPrincipal FirebreakUser viewer) {
+		if (days < 1 || Duration.ofDays(days).compareTo(maxRange) > 0) {
+			throw Problems.invalid("/days", "days must be between 1 and " + maxRange.toDays()
+					+ " (firebreak.catalog.runbook-gaps-max-range)");
 		}
 		var request = Page.Request.of(page, size);
 		var now = clock.instant();
@@ -81,7 +89,7 @@ class RunbookGapsController {
 			if (paged.runbookId() != null) {
 				continue;
 			}
-			for (var key : subjects.computeIfAbsent(paged.subject().key(), k -> keys(paged))) {
+			for (var key : subjects.computeIfAbsent(paged.subject().key(), k -> keys(paged, viewer))) {
 				counts.computeIfAbsent(key, k -> new long[1])[0]++;
 				last.merge(key, paged.at(), (a, b) -> a.isAfter(b) ? a : b);
 			}
@@ -96,17 +104,24 @@ class RunbookGapsController {
 	}
 
 	/** What a page was about: its alert's service and class, an incident's alerts', or the incident's services. */
-	private List<Key> keys(PageRecord paged) {
+	private List<Key> keys(PageRecord paged, FirebreakUser viewer) {
 		if (paged.subject().alertId() != null) {
 			return alerts.find(paged.subject().alertId()).map(alert -> List.of(key(alert))).orElse(List.of());
 		}
 		var number = paged.subject().incidentNumber();
+		var incident = incidents.find(number);
+		var hidden = incident.isPresent() && incident.get().isPrivate()
+				&& (viewer == null || incidents.find(number, viewer).isEmpty());
+		if (hidden) {
+			// its alerts' names may tell what the private incident is about; its services and count do not
+			return incident.get().affectedServiceIds().stream().map(service -> new Key(service, null)).toList();
+		}
 		var incidentAlerts = incidents.alerts(number);
 		if (!incidentAlerts.isEmpty()) {
 			return incidentAlerts.stream().map(this::key).distinct().toList();
 		}
-		return incidents.find(number).map(incident -> incident.affectedServiceIds().stream()
-			.map(service -> new Key(service, null)).toList()).orElse(List.of());
+		return incident.map(found -> found.affectedServiceIds().stream().map(service -> new Key(service, null)).toList())
+			.orElse(List.of());
 	}
 
 	private Key key(Alert alert) {
