@@ -191,9 +191,9 @@ class NoiseReport {
 			if (pageCount == 0) {
 				continue;
 			}
-			var summary = incident != null && incident.isPrivate()
-					&& hidden.computeIfAbsent(number, n -> viewer == null || incidents.find(n, viewer).isEmpty()) ? PRIVATE_SUMMARY
-							: alert.summary();
+			var outside = incident != null && incident.isPrivate()
+					&& hidden.computeIfAbsent(number, n -> viewer == null || incidents.find(n, viewer).isEmpty());
+			var summary = outside ? PRIVATE_SUMMARY : alert.summary();
 			rows.add(new PagedNoAction(alert.id(), alert.serviceId(), null, alert.dedupKey(), summary,
 					alert.firstSeenAt(), alert.resolvedAt(), pageCount, "/alerts/" + alert.id(), Tuning.of(alert.serviceId())));
 		}
