@@ -148,6 +148,43 @@ class ActionItemWebhookTests extends ApiTest {
 			.param("id", registered.get("id").asString()).query(Long.class).single()).isEqualTo(2);
 	}
 
+	@Test
+	void itemsOfPrivateIncidentsAreNotPosted() throws Exception {
+		var owner = person("responder");
+		register();
+		tracker.enqueue(new MockResponse.Builder().code(204).build());
+		tracker.enqueue(new MockResponse.Builder().code(204).build());
+		var secretTitle = "Secret item " + UUID.randomUUID();
+		addItem(owner, true, secretTitle);
+		var open = addItem(owner, false, "Public item " + UUID.randomUUID());
+		settle();
+		timePasses(Duration.ofMinutes(10));
+
+		var body = take().getBody().utf8();
+		assertThat(body).doesNotContain(secretTitle);
+		assertThat(json.readTree(body).get("data").get("id").asString()).isEqualTo(open);
+		assertThat(tracker.getRequestCount()).as("only the public incident's item is posted").isEqualTo(1);
+	}
+
+	private String register() {
+		var url = tracker.url("/hooks/tracker").toString();
+		endpoint = api.post("/api/v1/action-items/webhooks", adminToken(), "{\"url\": \"" + url + "\"}").expectStatus(201)
+			.json().get("id").asString();
+		return endpoint;
+	}
+
+	/** An item on a new incident, public or private; its id. */
+	private String addItem(Person owner, boolean isPrivate, String title) {
+		var incident = api.post("/api/v1/incidents", owner.token(), """
+				{"title": "Mirrored %s", "severity": "SEV3", "private": %s}""".formatted(UUID.randomUUID(), isPrivate))
+			.expectStatus(201).json().get("id").asString();
+		var due = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(20);
+		return api.post("/api/v1/incidents/" + incident + "/action-items", owner.token(), """
+				{"title": "%s", "owner_id": "%s", "due_on": "%s", "priority": "P2",
+				 "definition_of_done": "%s"}""".formatted(title, owner.id(), due, GOOD_DONE)).expectStatus(201).json()
+			.get("id").asString();
+	}
+
 	private RecordedRequest take() throws InterruptedException {
 		var request = tracker.takeRequest(5, TimeUnit.SECONDS);
 		assertThat(request).as("a request to the tracker").isNotNull();

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.AuditLog;
+import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.Problems;
 import dev.firebreak.platform.Secrets;
 import dev.firebreak.platform.StandardWebhooks;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Trackers (Jira, Linear) mirror action items through webhooks administrators register: every item
  * created or completed is posted to every endpoint as {@code action_item.created} or
  * {@code action_item.completed}, signed per Standard Webhooks with the endpoint's secret (shown once,
- * kept encrypted). One delivery per endpoint and event, so an event delivered twice between modules
+ * kept encrypted). Items of private incidents are never posted. One delivery per endpoint and event, so an event delivered twice between modules
  * is posted once; the delivery itself is retried on durable timers.
  */
 @Component
@@ -46,6 +47,8 @@ class ActionItemWebhooks {
 
 	private final Accounts accounts;
 
+	private final Incidents incidents;
+
 	private final Secrets secrets;
 
 	private final AuditLog audit;
@@ -57,12 +60,13 @@ class ActionItemWebhooks {
 	private final String baseUrl;
 
 	ActionItemWebhooks(ActionItemWebhookStore store, ActionItemWebhookDeliveries deliveries, ActionItemService items,
-			Accounts accounts, Secrets secrets, AuditLog audit, JsonMapper json, Clock clock,
+			Accounts accounts, Incidents incidents, Secrets secrets, AuditLog audit, JsonMapper json, Clock clock,
 			@Value("${firebreak.base-url}") String baseUrl) {
 		this.store = store;
 		this.deliveries = deliveries;
 		this.items = items;
 		this.accounts = accounts;
+		this.incidents = incidents;
 		this.secrets = secrets;
 		this.audit = audit;
 		this.json = json;
@@ -124,6 +128,11 @@ class ActionItemWebhooks {
 		}
 		var item = items.find(itemId).orElse(null);
 		if (item == null) {
+			return;
+		}
+		// a private incident is seen only by admins and the people on it; a tracker is neither, and what
+		// leaves for it cannot be taken back, so its items stay here (an incident gone is treated alike)
+		if (incidents.find(item.incidentNumber()).map(incident -> incident.isPrivate()).orElse(true)) {
 			return;
 		}
 		var owner = accounts.find(item.ownerId());
