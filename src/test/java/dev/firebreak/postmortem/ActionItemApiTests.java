@@ -115,6 +115,34 @@ class ActionItemApiTests extends ApiTest {
 	}
 
 	@Test
+	void aDueDayPastTheHorizonIsRefusedNamingTheLatestAllowed() {
+		var alice = person("responder");
+		var incident = declare(alice, false);
+		var items = "/api/v1/incidents/" + incident + "/action-items";
+		// firebreak.postmortem.action-items.due-within: P2Y
+		var latest = today().plusYears(2);
+		var body = """
+				{"title": "Page payments", "owner_id": "%s", "due_on": "%s", "priority": "P1", "definition_of_done": "%s"}""";
+
+		for (var far : List.of("+999999999-12-31", latest.plusDays(1).toString())) {
+			var refused = api.post(items, alice.token(), body.formatted(alice.id(), far, GOOD_DONE)).problem(400);
+			assertThat(pointers(refused)).containsExactly("/due_on");
+			assertThat(detail(refused, "/due_on")).isEqualTo("due_on " + LocalDate.parse(far) + " is too far ahead; the latest"
+					+ " allowed is " + latest + " (UTC)");
+		}
+		assertThat(api.get(items, alice.token()).expectStatus(200).json().get("total").asLong()).isZero();
+		assertThat(audited(incident)).isZero();
+
+		var item = api.post(items, alice.token(), body.formatted(alice.id(), latest, GOOD_DONE)).expectStatus(201).json();
+		var id = item.get("id").asString();
+		var edit = api.put("/api/v1/action-items/" + id, alice.token(), body.formatted(alice.id(), "+999999999-12-31",
+				GOOD_DONE)).problem(400);
+		assertThat(pointers(edit)).containsExactly("/due_on");
+		assertThat(api.get("/api/v1/action-items/" + id, alice.token()).json().get("due_on").asString())
+			.isEqualTo(latest.toString());
+	}
+
+	@Test
 	void theIncidentsPageAddsAnItemThroughTheSameChecks() throws Exception {
 		var alice = person("responder");
 		var incident = declare(alice, false);

@@ -49,10 +49,12 @@ class ActionItemService implements ActionItems {
 
 	private final ApplicationEventPublisher events;
 
+	private final ActionItemPolicy policy;
+
 	private final Clock clock;
 
 	ActionItemService(ActionItemStore store, ActionItemReminders reminders, Incidents incidents, Accounts accounts,
-			Catalog catalog, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			Catalog catalog, AuditLog audit, ApplicationEventPublisher events, ActionItemPolicy policy, Clock clock) {
 		this.store = store;
 		this.reminders = reminders;
 		this.incidents = incidents;
@@ -60,11 +62,17 @@ class ActionItemService implements ActionItems {
 		this.catalog = catalog;
 		this.audit = audit;
 		this.events = events;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
 	LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	/** The latest day a new due day may be. */
+	LocalDate latestDueOn() {
+		return today().plus(policy.dueWithin());
 	}
 
 	@Override
@@ -90,7 +98,7 @@ class ActionItemService implements ActionItems {
 
 	@Transactional
 	ActionItem create(Incident incident, ActionItemInput input, UUID actor) {
-		var fields = input.checked(incident, today(), null, accounts, incidents);
+		var fields = input.checked(incident, today(), latestDueOn(), null, accounts, incidents);
 		var id = UUID.randomUUID();
 		var now = clock.instant();
 		store.insert(id, incident.number(), fields, actor, now);
@@ -109,7 +117,7 @@ class ActionItemService implements ActionItems {
 					+ "/reopen) before changing it");
 		}
 		var incident = incidents.find(current.incidentNumber()).orElseThrow(() -> noSuchItem(id));
-		var fields = input.checked(incident, today(), current.dueOn(), accounts, incidents);
+		var fields = input.checked(incident, today(), latestDueOn(), current.dueOn(), accounts, incidents);
 		store.update(id, fields, clock.instant());
 		var item = store.find(id, today()).orElseThrow();
 		reminders.schedule(item);
