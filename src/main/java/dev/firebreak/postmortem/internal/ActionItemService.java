@@ -24,6 +24,8 @@ import dev.firebreak.platform.Problems;
 import dev.firebreak.postmortem.ActionItem;
 import dev.firebreak.postmortem.ActionItemCompleted;
 import dev.firebreak.postmortem.ActionItemCreated;
+import dev.firebreak.postmortem.ActionItemReopened;
+import dev.firebreak.postmortem.ActionItemUpdated;
 import dev.firebreak.postmortem.ActionItems;
 
 /**
@@ -118,10 +120,13 @@ class ActionItemService implements ActionItems {
 		}
 		var incident = incidents.find(current.incidentNumber()).orElseThrow(() -> noSuchItem(id));
 		var fields = input.checked(incident, today(), latestDueOn(), current.dueOn(), accounts, incidents);
-		store.update(id, fields, clock.instant());
+		var now = clock.instant();
+		store.update(id, fields, now);
 		var item = store.find(id, today()).orElseThrow();
 		reminders.schedule(item);
 		audit.record("action_item.updated", "action_item", id.toString(), describe(item));
+		events.publishEvent(new ActionItemUpdated(UUID.randomUUID(), id, item.incidentNumber(), item.ownerId(), item.dueOn(), item.priority(),
+				user.id(), now));
 		return item;
 	}
 
@@ -153,11 +158,13 @@ class ActionItemService implements ActionItems {
 			throw ActionItemInput.invalid(errors, java.util.Map.of());
 		}
 		var current = lockVisible(id, user);
-		if (store.reopen(id, clock.instant())) {
+		var now = clock.instant();
+		if (store.reopen(id, now)) {
 			var item = store.find(id, today()).orElseThrow();
 			reminders.schedule(item);
 			audit.record("action_item.reopened", "action_item", id.toString(), current.incident() + ": " + current.title()
 					+ " reopened. Why: " + why);
+			events.publishEvent(new ActionItemReopened(UUID.randomUUID(), id, item.incidentNumber(), item.ownerId(), user.id(), why, now));
 			return item;
 		}
 		return store.find(id, today()).orElseThrow();

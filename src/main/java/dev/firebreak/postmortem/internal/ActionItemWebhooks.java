@@ -25,12 +25,14 @@ import dev.firebreak.platform.StandardWebhooks;
 import dev.firebreak.postmortem.ActionItem;
 import dev.firebreak.postmortem.ActionItemCompleted;
 import dev.firebreak.postmortem.ActionItemCreated;
+import dev.firebreak.postmortem.ActionItemReopened;
+import dev.firebreak.postmortem.ActionItemUpdated;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trackers (Jira, Linear) mirror action items through webhooks administrators register: every item
- * created or completed is posted to every endpoint as {@code action_item.created} or
- * {@code action_item.completed}, signed per Standard Webhooks with the endpoint's secret (shown once,
+ * created, edited, completed or reopened is posted to every endpoint as {@code action_item.created},
+ * {@code action_item.updated}, {@code action_item.completed} or {@code action_item.reopened}, signed per Standard Webhooks with the endpoint's secret (shown once,
  * kept encrypted). Items of private incidents are never posted. One delivery per endpoint and event, so an event delivered twice between modules
  * is posted once; the delivery itself is retried on durable timers.
  */
@@ -119,6 +121,18 @@ class ActionItemWebhooks {
 	void on(ActionItemCompleted completed) {
 		post("action_item.completed", "action_item.completed:" + completed.actionItemId() + ":"
 				+ completed.at().toEpochMilli(), completed.actionItemId(), ActionItem.Status.DONE, completed.at());
+	}
+
+	@ApplicationModuleListener
+	void on(ActionItemUpdated updated) {
+		post("action_item.updated", "action_item.updated:" + updated.actionItemId() + ":" + updated.eventId(),
+				updated.actionItemId(), ActionItem.Status.OPEN, updated.at());
+	}
+
+	@ApplicationModuleListener
+	void on(ActionItemReopened reopened) {
+		post("action_item.reopened", "action_item.reopened:" + reopened.actionItemId() + ":"
+				+ reopened.eventId(), reopened.actionItemId(), ActionItem.Status.OPEN, reopened.at());
 	}
 
 	private void post(String type, String eventKey, UUID itemId, ActionItem.Status status, Instant at) {
