@@ -143,6 +143,43 @@ class ActionItemApiTests extends ApiTest {
 	}
 
 	@Test
+	void theListIsPagedByTheDatabaseLeavingOutWhatTheReaderMayNotSee() {
+		var alice = person("responder");
+		var outsider = person("responder");
+		var open = declare(alice, false);
+		var secret = declare(alice, true);
+		var body = """
+				{"title": "Item due in %d days", "owner_id": "%s", "due_on": "%s", "priority": "P2", "definition_of_done": "%s"}""";
+		for (var days : List.of(5, 1, 3)) {
+			api.post("/api/v1/incidents/" + open + "/action-items", alice.token(),
+					body.formatted(days, alice.id(), today().plusDays(days), GOOD_DONE)).expectStatus(201);
+		}
+		for (var days : List.of(4, 2)) {
+			api.post("/api/v1/incidents/" + secret + "/action-items", alice.token(),
+					body.formatted(days, alice.id(), today().plusDays(days), GOOD_DONE)).expectStatus(201);
+		}
+		var list = "/api/v1/action-items?owner=" + alice.id() + "&size=2&page=";
+
+		var first = api.get(list + 0, outsider.token()).expectStatus(200).json();
+		assertThat(first.get("total").asLong()).isEqualTo(3);
+		assertThat(titles(first)).containsExactly("Item due in 1 days", "Item due in 3 days");
+		var second = api.get(list + 1, outsider.token()).expectStatus(200).json();
+		assertThat(second.get("total").asLong()).isEqualTo(3);
+		assertThat(titles(second)).containsExactly("Item due in 5 days");
+		assertThat(titles(api.get(list + 2, outsider.token()).expectStatus(200).json())).isEmpty();
+
+		assertThat(api.get(list + 0, alice.token()).expectStatus(200).json().get("total").asLong()).isEqualTo(5);
+		assertThat(titles(api.get(list + 1, alice.token()).json())).containsExactly("Item due in 3 days", "Item due in 4 days");
+		assertThat(titles(api.get(list + 2, alice.token()).json())).containsExactly("Item due in 5 days");
+		assertThat(titles(api.get("/api/v1/action-items?owner=me&state=open&size=1&page=1", alice.token()).json()))
+			.containsExactly("Item due in 2 days");
+	}
+
+	private static List<String> titles(JsonNode page) {
+		return page.get("items").values().stream().map(i -> i.get("title").asString()).toList();
+	}
+
+	@Test
 	void theIncidentsPageAddsAnItemThroughTheSameChecks() throws Exception {
 		var alice = person("responder");
 		var incident = declare(alice, false);

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,15 +187,29 @@ class ActionItemService implements ActionItems {
 		else if (owner != null) {
 			owners = List.of(owner);
 		}
-		return Page.of(visibleTo(viewer, store.matching(owners, state, today())), page);
+		// counted per incident, paged by the database: the list is bounded however many items there are
+		var today = today();
+		var counts = store.countsByIncident(owners, state, today);
+		var hidden = hiddenFrom(viewer, counts.keySet());
+		var total = counts.entrySet().stream().filter(count -> !hidden.contains(count.getKey()))
+			.mapToLong(Map.Entry::getValue).sum();
+		return new Page<>(store.matching(owners, state, today, hidden, page.offset(), page.size()), total);
 	}
 
-	/** Drops the items of private incidents this person may not see, asking once per incident. */
-	List<ActionItem> visibleTo(FirebreakUser viewer, List<ActionItem> items) {
-		var seen = new HashMap<Long, Boolean>();
-		return items.stream()
-			.filter(item -> seen.computeIfAbsent(item.incidentNumber(), n -> incidents.find(n, viewer).isPresent()))
-			.toList();
+	/** Of these incidents, the ones this person may not see: private ones they are not on, and any gone. */
+	private Set<Long> hiddenFrom(FirebreakUser viewer, Collection<Long> numbers) {
+		if (numbers.isEmpty()) {
+			return Set.of();
+		}
+		var found = incidents.findAll(numbers);
+		var hidden = new HashSet<Long>();
+		for (var number : numbers) {
+			var incident = found.get(number);
+			if (incident == null || incident.isPrivate() && incidents.find(number, viewer).isEmpty()) {
+				hidden.add(number);
+			}
+		}
+		return hidden;
 	}
 
 	private ActionItem lockVisible(UUID id, FirebreakUser user) {
