@@ -115,6 +115,71 @@ class ActionItemApiTests extends ApiTest {
 	}
 
 	@Test
+	void aDueDayPastTheHorizonIsRefusedNamingTheLatestAllowed() {
+		var alice = person("responder");
+		var incident = declare(alice, false);
+		var items = "/api/v1/incidents/" + incident + "/action-items";
+		// firebreak.postmortem.action-items.due-within: P2Y
+		var latest = today().plusYears(2);
+		var body = """
+				{"title": "Page payments", "owner_id": "%s", "due_on": "%s", "priority": "P1", "definition_of_done": "%s"}""";
+
+		for (var far : List.of("+999999999-12-31", latest.plusDays(1).toString())) {
+			var refused = api.post(items, alice.token(), body.formatted(alice.id(), far, GOOD_DONE)).problem(400);
+			assertThat(pointers(refused)).containsExactly("/due_on");
+			assertThat(detail(refused, "/due_on")).isEqualTo("due_on " + LocalDate.parse(far) + " is too far ahead; the latest"
+					+ " allowed is " + latest + " (UTC)");
+		}
+		assertThat(api.get(items, alice.token()).expectStatus(200).json().get("total").asLong()).isZero();
+		assertThat(audited(incident)).isZero();
+
+		var item = api.post(items, alice.token(), body.formatted(alice.id(), latest, GOOD_DONE)).expectStatus(201).json();
+		var id = item.get("id").asString();
+		var edit = api.put("/api/v1/action-items/" + id, alice.token(), body.formatted(alice.id(), "+999999999-12-31",
+				GOOD_DONE)).problem(400);
+		assertThat(pointers(edit)).containsExactly("/due_on");
+		assertThat(api.get("/api/v1/action-items/" + id, alice.token()).json().get("due_on").asString())
+			.isEqualTo(latest.toString());
+	}
+
+	@Test
+	void theListIsPagedByTheDatabaseLeavingOutWhatTheReaderMayNotSee() {
+		var alice = person("responder");
+		var outsider = person("responder");
+		var open = declare(alice, false);
+		var secret = declare(alice, true);
+		var body = """
+				{"title": "Item due in %d days", "owner_id": "%s", "due_on": "%s", "priority": "P2", "definition_of_done": "%s"}""";
+		for (var days : List.of(5, 1, 3)) {
+			api.post("/api/v1/incidents/" + open + "/action-items", alice.token(),
+					body.formatted(days, alice.id(), today().plusDays(days), GOOD_DONE)).expectStatus(201);
+		}
+		for (var days : List.of(4, 2)) {
+			api.post("/api/v1/incidents/" + secret + "/action-items", alice.token(),
+					body.formatted(days, alice.id(), today().plusDays(days), GOOD_DONE)).expectStatus(201);
+		}
+		var list = "/api/v1/action-items?owner=" + alice.id() + "&size=2&page=";
+
+		var first = api.get(list + 0, outsider.token()).expectStatus(200).json();
+		assertThat(first.get("total").asLong()).isEqualTo(3);
+		assertThat(titles(first)).containsExactly("Item due in 1 days", "Item due in 3 days");
+		var second = api.get(list + 1, outsider.token()).expectStatus(200).json();
+		assertThat(second.get("total").asLong()).isEqualTo(3);
+		assertThat(titles(second)).containsExactly("Item due in 5 days");
+		assertThat(titles(api.get(list + 2, outsider.token()).expectStatus(200).json())).isEmpty();
+
+		assertThat(api.get(list + 0, alice.token()).expectStatus(200).json().get("total").asLong()).isEqualTo(5);
+		assertThat(titles(api.get(list + 1, alice.token()).json())).containsExactly("Item due in 3 days", "Item due in 4 days");
+		assertThat(titles(api.get(list + 2, alice.token()).json())).containsExactly("Item due in 5 days");
+		assertThat(titles(api.get("/api/v1/action-items?owner=me&state=open&size=1&page=1", alice.token()).json()))
+			.containsExactly("Item due in 2 days");
+	}
+
+	private static List<String> titles(JsonNode page) {
+		return page.get("items").values().stream().map(i -> i.get("title").asString()).toList();
+	}
+
+	@Test
 	void theIncidentsPageAddsAnItemThroughTheSameChecks() throws Exception {
 		var alice = person("responder");
 		var incident = declare(alice, false);

@@ -31,7 +31,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A tracker mirrors action items: an administrator registers its endpoint and is shown the secret
- * once; each item created or completed is posted signed per Standard Webhooks, tried again after a
+ * once; each item created, edited, completed or reopened (of a public incident) is posted signed per Standard Webhooks, tried again after a
  * 5xx with the same {@code webhook-id}, and an event delivered twice between modules posts once.
  */
 class ActionItemWebhookTests extends ApiTest {
@@ -146,6 +146,96 @@ class ActionItemWebhookTests extends ApiTest {
 		endpoint = null;
 		assertThat(jdbc.sql("select count(*) from identity_audit where target_id = :id and action like 'action_item.webhook_%'")
 			.param("id", registered.get("id").asString()).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void itemsOfPrivateIncidentsAreNotPosted() throws Exception {
+		var owner = person("responder");
+		register();
+		tracker.enqueue(new MockResponse.Builder().code(204).build());
+		tracker.enqueue(new MockResponse.Builder().code(204).build());
+		var secretTitle = "Secret item " + UUID.randomUUID();
+		addItem(owner, true, secretTitle);
+		var open = addItem(owner, false, "Public item " + UUID.randomUUID());
+		settle();
+		timePasses(Duration.ofMinutes(10));
+
+		var body = take().getBody().utf8();
+		assertThat(body).doesNotContain(secretTitle);
+		assertThat(json.readTree(body).get("data").get("id").asString()).isEqualTo(open);
+		assertThat(tracker.getRequestCount()).as("only the public incident's item is posted").isEqualTo(1);
+	}
+
+	@Test
+	void editsAndReopeningsArePostedSoTrackersMirrorThem() throws Exception {
+		var owner = person("responder");
+		register();
+		for (var i = 0; i < 5; i++) {
+			tracker.enqueue(new MockResponse.Builder().code(204).build());
+		}
+		var id = addItem(owner, false, "Mirror edits " + UUID.randomUUID());
+		settle();
+		assertThat(type(take())).isEqualTo("action_item.created");
+
+		var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		var edit = """
+				{"title": "Mirror edits", "owner_id": "%s", "due_on": "%s", "priority": "P1", "definition_of_done": "%s"}""";
+		api.put("/api/v1/action-items/" + id, owner.token(), edit.formatted(owner.id(), today.plusDays(9), GOOD_DONE))
+			.expectStatus(200);
+		settle();
+		var first = take();
+		var updated = json.readTree(first.getBody().utf8());
+		assertThat(updated.get("type").asString()).isEqualTo("action_item.updated");
+		assertThat(updated.get("data").get("id").asString()).isEqualTo(id);
+		assertThat(updated.get("data").get("due_on").asString()).isEqualTo(today.plusDays(9).toString());
+		assertThat(updated.get("data").get("priority").asString()).isEqualTo("P1");
+		assertThat(updated.get("data").get("status").asString()).isEqualTo("open");
+
+		// a second edit in the same instant is another event, posted under its own webhook-id
+		api.put("/api/v1/action-items/" + id, owner.token(), edit.formatted(owner.id(), today.plusDays(3), GOOD_DONE))
+			.expectStatus(200);
+		settle();
+		var second = take();
+		assertThat(second.getHeaders().get("webhook-id")).isNotEqualTo(first.getHeaders().get("webhook-id"));
+		assertThat(json.readTree(second.getBody().utf8()).get("data").get("due_on").asString())
+			.isEqualTo(today.plusDays(3).toString());
+
+		api.post("/api/v1/action-items/" + id + "/complete", owner.token(), "{\"evidence\": \"Drill paged in 3 min\"}")
+			.expectStatus(200);
+		settle();
+		assertThat(type(take())).isEqualTo("action_item.completed");
+		api.post("/api/v1/action-items/" + id + "/reopen", owner.token(), "{\"reason\": \"paged the wrong rotation\"}")
+			.expectStatus(200);
+		settle();
+		var reopened = json.readTree(take().getBody().utf8());
+		assertThat(reopened.get("type").asString()).isEqualTo("action_item.reopened");
+		assertThat(reopened.get("data").get("id").asString()).isEqualTo(id);
+		assertThat(reopened.get("data").get("status").asString()).isEqualTo("open");
+		timePasses(Duration.ofMinutes(10));
+		assertThat(tracker.getRequestCount()).isEqualTo(5);
+	}
+
+	private String type(RecordedRequest request) {
+		return json.readTree(request.getBody().utf8()).get("type").asString();
+	}
+
+	private String register() {
+		var url = tracker.url("/hooks/tracker").toString();
+		endpoint = api.post("/api/v1/action-items/webhooks", adminToken(), "{\"url\": \"" + url + "\"}").expectStatus(201)
+			.json().get("id").asString();
+		return endpoint;
+	}
+
+	/** An item on a new incident, public or private; its id. */
+	private String addItem(Person owner, boolean isPrivate, String title) {
+		var incident = api.post("/api/v1/incidents", owner.token(), """
+				{"title": "Mirrored %s", "severity": "SEV3", "private": %s}""".formatted(UUID.randomUUID(), isPrivate))
+			.expectStatus(201).json().get("id").asString();
+		var due = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(20);
+		return api.post("/api/v1/incidents/" + incident + "/action-items", owner.token(), """
+				{"title": "%s", "owner_id": "%s", "due_on": "%s", "priority": "P2",
+				 "definition_of_done": "%s"}""".formatted(title, owner.id(), due, GOOD_DONE)).expectStatus(201).json()
+			.get("id").asString();
 	}
 
 	private RecordedRequest take() throws InterruptedException {

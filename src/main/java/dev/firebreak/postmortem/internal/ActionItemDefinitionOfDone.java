@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * states a criterion: a number with a unit or a threshold (5 minutes, 2%, p99 under 300 ms, version
  * 2.17.1), a reference (a URL, a ticket like PAY-123, a PR #42), a test that fails before and passes
  * after, a named alert, dashboard or runbook, or a verification (verified by a fire drill).
- * Definitions that lead with a vague verb ("investigate why checkout took 30 s") need a criterion of
- * done, not merely a number that describes the incident. Everything else is accepted: the check errs
+ * Definitions that lead with a vague verb or use vague words ("investigate why checkout took 30 s",
+ * "improve monitoring of 2 services") need a criterion of done (a comparison with a figure, a
+ * reference, a test, a verification, a named artefact and what it does), not merely a number that
+ * describes the incident or the work. Everything else is accepted: the check errs
  * on the side of the author, since a false rejection costs a responder more than a loose item.
  */
 final class ActionItemDefinitionOfDone {
@@ -29,11 +31,17 @@ final class ActionItemDefinitionOfDone {
 	/** A number with a unit: 5 minutes, 2%, 300 ms, 3 replicas. */
 	private static final Pattern QUANTITY = Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:" + UNIT + ")(?![a-z])");
 
-	/** A threshold: under 300, at most 2, p99, < 1, zero. */
-	private static final Pattern THRESHOLD = Pattern.compile(
-			"(?:[<>≤≥]=?|\\b(?:at most|at least|under|below|above|over|less than|more than|fewer than|no more than"
-					+ "|no less than|exceeds?|exceeding|within|every|up to|down to|to|from|of|at|by)\\b)\\s*~?\\d"
-					+ "|\\bp(?:50|75|90|95|99|999)\\b|\\bzero\\b|\\b100%|\\bslo\\b|\\bsla\\b");
+	/**
+	 * A comparison with a figure: under 300, at most 2, exceeds 1%, within 5 minutes. Bare prepositions
+	 * (of 2, by 2027, at 3 am, every 2) only describe; they compare nothing.
+	 */
+	private static final Pattern COMPARATOR = Pattern.compile(
+			"(?:[<>≤≥]=?|\\b(?:at most|at least|under|below|above|less than|more than|fewer than|no more than"
+					+ "|no less than|exceeds?|exceeding)\\b)\\s*~?\\d"
+					+ "|\\bwithin\\s*~?\\d+(?:[.,]\\d+)?\\s*(?:" + UNIT + ")(?![a-z])");
+
+	/** Looser markers of a target (p99, zero, an SLO) that count only where nothing vague is said. */
+	private static final Pattern TARGET = Pattern.compile("\\bp(?:50|75|90|95|99|999)\\b|\\bzero\\b|\\bslo\\b|\\bsla\\b");
 
 	/** A version or a precise figure: 2.17.1, 99.9. */
 	private static final Pattern VERSION = Pattern.compile("\\bv?\\d+\\.\\d+(?:\\.\\d+)*\\b");
@@ -68,6 +76,14 @@ final class ActionItemDefinitionOfDone {
 			"^\\s*(?:investigate|look into|looking into|consider|review|explore|research|think about|discuss|try to"
 					+ "|be more|be careful|follow up|check on|monitor|ensure|make sure|improve|enhance)\\b");
 
+	/**
+	 * What a named artefact does or is once the work is done ("the `x` alert is routed", "runbook 'y'
+	 * exists"); "review the checkout-service dashboard" names one but no outcome.
+	 */
+	private static final Pattern OUTCOME = Pattern.compile("^[^.;]{0,60}?\\b(?:exists?|is|are|gets?|fires?|pages?|shows?"
+			+ "|routes?|runs?|blocks?|refuses?|rejects?|links?|linked|added|created|published|deployed|merged|enabled"
+			+ "|in place)\\b");
+
 	/** Words that say what to work on but not when it is done. */
 	private static final Pattern VAGUE = Pattern.compile(
 			"\\b(?:improve[ds]?|improving|improvement|better|more|enhance[ds]?|enhancing|investigate|investigating"
@@ -89,18 +105,31 @@ final class ActionItemDefinitionOfDone {
 		var text = definition == null ? "" : definition.strip();
 		var lower = text.toLowerCase(Locale.ROOT);
 		var leadsVaguely = VAGUE_LEAD.matcher(lower).find();
-		var doneCriterion = THRESHOLD.matcher(lower).find() || REFERENCE.matcher(text).find() || TEST.matcher(lower).find()
-				|| NAMED_ARTEFACT.matcher(lower).find() || VERIFICATION.matcher(lower).find();
-		var anyCriterion = doneCriterion || QUANTITY.matcher(lower).find() || VERSION.matcher(lower).find();
-		if (leadsVaguely ? doneCriterion : anyCriterion) {
+		var saysVaguely = leadsVaguely || VAGUE.matcher(lower).find();
+		// vague words ask for a real criterion of done, not a figure that describes the incident or the work
+		var doneCriterion = COMPARATOR.matcher(lower).find() || REFERENCE.matcher(text).find() || TEST.matcher(lower).find()
+				|| namedOutcome(lower) || VERIFICATION.matcher(lower).find();
+		var anyCriterion = doneCriterion || TARGET.matcher(lower).find() || NAMED_ARTEFACT.matcher(lower).find()
+				|| QUANTITY.matcher(lower).find() || VERSION.matcher(lower).find();
+		if (saysVaguely ? doneCriterion : anyCriterion) {
 			return new Verdict(true, null);
 		}
 		// no figure and no artefact: a plain statement of a result ("CI refuses a config that breaks the
 		// schema") is still checkable; only one that is vague or too short to state a result is refused
-		if (!leadsVaguely && !VAGUE.matcher(lower).find() && lower.split("\\s+").length >= SHORTEST) {
+		if (!saysVaguely && lower.split("\\s+").length >= SHORTEST) {
 			return new Verdict(true, null);
 		}
 		return new Verdict(false, explain(lower));
+	}
+
+	private static boolean namedOutcome(String lower) {
+		var artefact = NAMED_ARTEFACT.matcher(lower);
+		while (artefact.find()) {
+			if (OUTCOME.matcher(lower.substring(artefact.end())).find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String explain(String lower) {

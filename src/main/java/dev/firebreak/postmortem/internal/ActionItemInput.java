@@ -34,16 +34,17 @@ record ActionItemInput(String title, String ownerId, String dueOn, String priori
 
 	/**
 	 * The fields, checked against the incident and the day. {@code keptDueOn} is the due day an edit
-	 * leaves as it was: it may be in the past (the item is overdue), a new one may not.
+	 * leaves as it was: it may be in the past (the item is overdue), a new one may not; nor may a new
+	 * one be later than {@code latestDueOn}.
 	 */
-	ActionItemStore.Fields checked(Incident incident, LocalDate today, LocalDate keptDueOn, Accounts accounts,
-			Incidents incidents) {
+	ActionItemStore.Fields checked(Incident incident, LocalDate today, LocalDate latestDueOn, LocalDate keptDueOn,
+			Accounts accounts, Incidents incidents) {
 		var errors = new ArrayList<Problems.FieldProblem>();
 		var properties = new LinkedHashMap<String, Object>();
 		var checkedTitle = text(errors, "/title", title, TITLE_MAX,
 				"a short name for the work, like 'Page payments on checkout errors'");
 		var owner = owner(errors, incident, accounts, incidents);
-		var due = dueOn(errors, today, keptDueOn);
+		var due = dueOn(errors, today, latestDueOn, keptDueOn);
 		var checkedPriority = priority(errors);
 		var done = text(errors, "/definition_of_done", definitionOfDone, DEFINITION_MAX,
 				"how anyone can check it is done, for example \"" + ActionItemDefinitionOfDone.EXAMPLE + "\"");
@@ -120,7 +121,7 @@ record ActionItemInput(String title, String ownerId, String dueOn, String priori
 		return account;
 	}
 
-	private LocalDate dueOn(List<Problems.FieldProblem> errors, LocalDate today, LocalDate kept) {
+	private LocalDate dueOn(List<Problems.FieldProblem> errors, LocalDate today, LocalDate latest, LocalDate kept) {
 		if (dueOn == null || dueOn.isBlank()) {
 			errors.add(new Problems.FieldProblem("/due_on", "due_on is required: the day it is due, like "
 					+ today.plusWeeks(2)));
@@ -138,6 +139,11 @@ record ActionItemInput(String title, String ownerId, String dueOn, String priori
 		if (day.isBefore(today) && !day.equals(kept)) {
 			errors.add(new Problems.FieldProblem("/due_on", "due_on " + day + " is in the past; today is " + today
 					+ " (UTC)"));
+			return null;
+		}
+		if (day.isAfter(latest) && !day.equals(kept)) {
+			errors.add(new Problems.FieldProblem("/due_on", "due_on " + day + " is too far ahead; the latest allowed is "
+					+ latest + " (UTC)"));
 			return null;
 		}
 		return day;

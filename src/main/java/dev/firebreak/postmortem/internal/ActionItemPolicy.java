@@ -1,6 +1,7 @@
 package dev.firebreak.postmortem.internal;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
@@ -15,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookConnectTimeout how long a tracker's endpoint has to accept the connection
  * @param webhookReadTimeout how long it has to answer
  * @param retryAfter the waits before each further attempt of a webhook that failed, then it is given up
+ * @param dueWithin how far ahead of today (UTC) an item may be due; a day past it is refused
  */
 @Validated
 @ConfigurationProperties("firebreak.postmortem.action-items")
 record ActionItemPolicy(@NotNull Duration remindBefore, @NotNull Duration webhookConnectTimeout,
-		@NotNull Duration webhookReadTimeout, @NotNull List<Duration> retryAfter) {
+		@NotNull Duration webhookReadTimeout, @NotNull List<Duration> retryAfter,
+		@NotNull Period dueWithin) {
 
 	/** The wait before attempt {@code attempts + 1}; null when {@code attempts} were all there are. */
 	Duration waitAfter(int attempts) {

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +27,8 @@ import dev.firebreak.platform.Problems;
 import dev.firebreak.postmortem.ActionItem;
 import dev.firebreak.postmortem.ActionItemCompleted;
 import dev.firebreak.postmortem.ActionItemCreated;
+import dev.firebreak.postmortem.ActionItemReopened;
+import dev.firebreak.postmortem.ActionItemUpdated;
 import dev.firebreak.postmortem.ActionItems;
 
 /**
@@ -49,10 +54,12 @@ class ActionItemService implements ActionItems {
 
 	private final ApplicationEventPublisher events;
 
+	private final ActionItemPolicy policy;
+
 	private final Clock clock;
 
 	ActionItemService(ActionItemStore store, ActionItemReminders reminders, Incidents incidents, Accounts accounts,
-			Catalog catalog, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			Catalog catalog, AuditLog audit, ApplicationEventPublisher events, ActionItemPolicy policy, Clock clock) {
 		this.store = store;
 		this.reminders = reminders;
 		this.incidents = incidents;
@@ -60,11 +67,17 @@ class ActionItemService implements ActionItems {
 		this.catalog = catalog;
 		this.audit = audit;
 		this.events = events;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
 	LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	/** The latest day a new due day may be. */
+	LocalDate latestDueOn() {
+		return today().plus(policy.dueWithin());
 	}
 
 	@Override
@@ -90,7 +103,7 @@ class ActionItemService implements ActionItems {
 
 	@Transactional
 	ActionItem create(Incident incident, ActionItemInput input, UUID actor) {
-		var fields = input.checked(incident, today(), null, accounts, incidents);
+		var fields = input.checked(incident, today(), latestDueOn(), null, accounts, incidents);
 		var id = UUID.randomUUID();
 		var now = clock.instant();
 		store.insert(id, incident.number(), fields, actor, now);
@@ -109,11 +122,14 @@ class ActionItemService implements ActionItems {
 					+ "/reopen) before changing it");
 		}
 		var incident = incidents.find(current.incidentNumber()).orElseThrow(() -> noSuchItem(id));
-		var fields = input.checked(incident, today(), current.dueOn(), accounts, incidents);
-		store.update(id, fields, clock.instant());
+		var fields = input.checked(incident, today(), latestDueOn(), current.dueOn(), accounts, incidents);
+		var now = clock.instant();
+		store.update(id, fields, now);
 		var item = store.find(id, today()).orElseThrow();
 		reminders.schedule(item);
 		audit.record("action_item.updated", "action_item", id.toString(), describe(item));
+		events.publishEvent(new ActionItemUpdated(UUID.randomUUID(), id, item.incidentNumber(), item.ownerId(), item.dueOn(), item.priority(),
+				user.id(), now));
 		return item;
 	}
 
@@ -145,11 +161,13 @@ class ActionItemService implements ActionItems {
 			throw ActionItemInput.invalid(errors, java.util.Map.of());
 		}
 		var current = lockVisible(id, user);
-		if (store.reopen(id, clock.instant())) {
+		var now = clock.instant();
+		if (store.reopen(id, now)) {
 			var item = store.find(id, today()).orElseThrow();
 			reminders.schedule(item);
 			audit.record("action_item.reopened", "action_item", id.toString(), current.incident() + ": " + current.title()
 					+ " reopened. Why: " + why);
+			events.publishEvent(new ActionItemReopened(UUID.randomUUID(), id, item.incidentNumber(), item.ownerId(), user.id(), why, now));
 			return item;
 		}
 		return store.find(id, today()).orElseThrow();
@@ -169,15 +187,29 @@ class ActionItemService implements ActionItems {
 		else if (owner != null) {
 			owners = List.of(owner);
 		}
-		return Page.of(visibleTo(viewer, store.matching(owners, state, today())), page);
+		// counted per incident, paged by the database: the list is bounded however many items there are
+		var today = today();
+		var counts = store.countsByIncident(owners, state, today);
+		var hidden = hiddenFrom(viewer, counts.keySet());
+		var total = counts.entrySet().stream().filter(count -> !hidden.contains(count.getKey()))
+			.mapToLong(Map.Entry::getValue).sum();
+		return new Page<>(store.matching(owners, state, today, hidden, page.offset(), page.size()), total);
 	}
 
-	/** Drops the items of private incidents this person may not see, asking once per incident. */
-	List<ActionItem> visibleTo(FirebreakUser viewer, List<ActionItem> items) {
-		var seen = new HashMap<Long, Boolean>();
-		return items.stream()
-			.filter(item -> seen.computeIfAbsent(item.incidentNumber(), n -> incidents.find(n, viewer).isPresent()))
-			.toList();
+	/** Of these incidents, the ones this person may not see: private ones they are not on, and any gone. */
+	private Set<Long> hiddenFrom(FirebreakUser viewer, Collection<Long> numbers) {
+		if (numbers.isEmpty()) {
+			return Set.of();
+		}
+		var found = incidents.findAll(numbers);
+		var hidden = new HashSet<Long>();
+		for (var number : numbers) {
+			var incident = found.get(number);
+			if (incident == null || incident.isPrivate() && incidents.find(number, viewer).isEmpty()) {
+				hidden.add(number);
+			}
+		}
+		return hidden;
 	}
 
 	private ActionItem lockVisible(UUID id, FirebreakUser user) {

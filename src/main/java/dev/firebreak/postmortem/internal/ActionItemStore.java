@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -91,13 +93,36 @@ class ActionItemStore {
 	}
 
 	/**
-	 * The items owned by any of {@code owners} (every owner when null) in this state (any when null).
-	 * Whole, not paged: the caller drops the items of incidents the reader may not see before paging.
+	 * How many items owned by any of {@code owners} (every owner when null) in this state (any when
+	 * null) each incident has: one row per incident, so the reader's visibility is asked per incident.
 	 */
-	List<ActionItem> matching(Collection<UUID> owners, State state, LocalDate today) {
+	Map<Long, Long> countsByIncident(Collection<UUID> owners, State state, LocalDate today) {
+		if (owners != null && owners.isEmpty()) {
+			return Map.of();
+		}
+		var counts = new LinkedHashMap<Long, Long>();
+		filtered("select incident_number, count(*) as items from postmortem_action_item"
+				+ where(owners, state, List.of()) + " group by incident_number", owners, state, today, List.of())
+			.query((rs, n) -> Map.entry(rs.getLong("incident_number"), rs.getLong("items"))).list()
+			.forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+		return counts;
+	}
+
+	/**
+	 * One page of those items, leaving out the items of the {@code hidden} incidents: the database
+	 * pages, so a list never loads every item.
+	 */
+	List<ActionItem> matching(Collection<UUID> owners, State state, LocalDate today, Collection<Long> hidden, long offset,
+			int limit) {
 		if (owners != null && owners.isEmpty()) {
 			return List.of();
 		}
+		return filtered("select * from postmortem_action_item" + where(owners, state, hidden) + ORDER
+				+ " limit :limit offset :offset", owners, state, today, hidden)
+			.param("limit", limit).param("offset", offset).query((rs, n) -> item(rs, today)).list();
+	}
+
+	private static String where(Collection<UUID> owners, State state, Collection<Long> hidden) {
 		var where = new StringBuilder(" where 1 = 1");
 		if (owners != null) {
 			where.append(" and owner_id in (:owners)");
@@ -109,14 +134,25 @@ class ActionItemStore {
 				case DONE -> " and status = 'done'";
 			});
 		}
-		var sql = jdbc.sql("select * from postmortem_action_item" + where + ORDER);
+		if (!hidden.isEmpty()) {
+			where.append(" and incident_number not in (:hidden)");
+		}
+		return where.toString();
+	}
+
+	private JdbcClient.StatementSpec filtered(String query, Collection<UUID> owners, State state, LocalDate today,
+			Collection<Long> hidden) {
+		var sql = jdbc.sql(query);
 		if (owners != null) {
 			sql = sql.param("owners", List.copyOf(owners));
 		}
 		if (state == State.OVERDUE) {
 			sql = sql.param("today", today);
 		}
-		return sql.query((rs, n) -> item(rs, today)).list();
+		if (!hidden.isEmpty()) {
+			sql = sql.param("hidden", List.copyOf(hidden));
+		}
+		return sql;
 	}
 
 	private static ActionItem item(ResultSet rs, LocalDate today) throws SQLException {

@@ -18,19 +18,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.AuditLog;
+import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.Problems;
 import dev.firebreak.platform.Secrets;
 import dev.firebreak.platform.StandardWebhooks;
 import dev.firebreak.postmortem.ActionItem;
 import dev.firebreak.postmortem.ActionItemCompleted;
 import dev.firebreak.postmortem.ActionItemCreated;
+import dev.firebreak.postmortem.ActionItemReopened;
+import dev.firebreak.postmortem.ActionItemUpdated;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trackers (Jira, Linear) mirror action items through webhooks administrators register: every item
- * created or completed is posted to every endpoint as {@code action_item.created} or
- * {@code action_item.completed}, signed per Standard Webhooks with the endpoint's secret (shown once,
- * kept encrypted). One delivery per endpoint and event, so an event delivered twice between modules
+ * created, edited, completed or reopened is posted to every endpoint as {@code action_item.created},
+ * {@code action_item.updated}, {@code action_item.completed} or {@code action_item.reopened}, signed per Standard Webhooks with the endpoint's secret (shown once,
+ * kept encrypted). Items of private incidents are never posted. One delivery per endpoint and event, so an event delivered twice between modules
  * is posted once; the delivery itself is retried on durable timers.
  */
 @Component
@@ -46,6 +49,8 @@ class ActionItemWebhooks {
 
 	private final Accounts accounts;
 
+	private final Incidents incidents;
+
 	private final Secrets secrets;
 
 	private final AuditLog audit;
@@ -57,12 +62,13 @@ class ActionItemWebhooks {
 	private final String baseUrl;
 
 	ActionItemWebhooks(ActionItemWebhookStore store, ActionItemWebhookDeliveries deliveries, ActionItemService items,
-			Accounts accounts, Secrets secrets, AuditLog audit, JsonMapper json, Clock clock,
+			Accounts accounts, Incidents incidents, Secrets secrets, AuditLog audit, JsonMapper json, Clock clock,
 			@Value("${firebreak.base-url}") String baseUrl) {
 		this.store = store;
 		this.deliveries = deliveries;
 		this.items = items;
 		this.accounts = accounts;
+		this.incidents = incidents;
 		this.secrets = secrets;
 		this.audit = audit;
 		this.json = json;
@@ -117,6 +123,18 @@ class ActionItemWebhooks {
 				+ completed.at().toEpochMilli(), completed.actionItemId(), ActionItem.Status.DONE, completed.at());
 	}
 
+	@ApplicationModuleListener
+	void on(ActionItemUpdated updated) {
+		post("action_item.updated", "action_item.updated:" + updated.actionItemId() + ":" + updated.eventId(),
+				updated.actionItemId(), ActionItem.Status.OPEN, updated.at());
+	}
+
+	@ApplicationModuleListener
+	void on(ActionItemReopened reopened) {
+		post("action_item.reopened", "action_item.reopened:" + reopened.actionItemId() + ":"
+				+ reopened.eventId(), reopened.actionItemId(), ActionItem.Status.OPEN, reopened.at());
+	}
+
 	private void post(String type, String eventKey, UUID itemId, ActionItem.Status status, Instant at) {
 		var endpoints = store.all();
 		if (endpoints.isEmpty()) {
@@ -124,6 +142,11 @@ class ActionItemWebhooks {
 		}
 		var item = items.find(itemId).orElse(null);
 		if (item == null) {
+			return;
+		}
+		// a private incident is seen only by admins and the people on it; a tracker is neither, and what
+		// leaves for it cannot be taken back, so its items stay here (an incident gone is treated alike)
+		if (incidents.find(item.incidentNumber()).map(incident -> incident.isPrivate()).orElse(true)) {
 			return;
 		}
 		var owner = accounts.find(item.ownerId());

@@ -32,6 +32,8 @@ class ActionItemDefinitionOfDoneTests {
 			"Backups are restored once a quarter, verified by a restore drill",
 			"CI fails on a config that does not match the schema; a test proves it",
 			"The deploy pipeline refuses a migration that locks the orders table",
+			"Review alerting: the `checkout-errors` alert is routed to payments-oncall",
+			"Improve monitoring until the checkout alert fires within 2 minutes of the first error",
 	})
 	void acceptsDefinitionsAnyoneCanCheck(String definition) {
 		var verdict = ActionItemDefinitionOfDone.check(definition);
@@ -61,6 +63,13 @@ class ActionItemDefinitionOfDoneTests {
 			"   ",
 			"Add better alerts where possible",
 			"Think about a runbook",
+			// a bare preposition before a figure describes the work, it does not say when it is done
+			"Improve monitoring of 2 services",
+			"Improve monitoring by 2027",
+			"Investigate the outage at 3 am",
+			"Be more careful from now on, 100%",
+			"Review the checkout-service dashboard",
+			"We should improve monitoring of 2 services",
 	})
 	void rejectsVagueDefinitions(String definition) {
 		var verdict = ActionItemDefinitionOfDone.check(definition);
