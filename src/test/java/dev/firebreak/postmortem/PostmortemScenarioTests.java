@@ -161,7 +161,7 @@ class PostmortemScenarioTests extends PostmortemWorld {
 			.formatted(clock.instant().minus(ofMinutes(30)))).expectStatus(200);
 		var published = move(pmId, commander, "published").expectStatus(200).json();
 		assertThat(published.get("status").asString()).isEqualTo("published");
-		for (var key : List.of("postmortem:draft", "postmortem:review", "postmortem:publish")) {
+		for (var key : List.of("postmortem:draft", "postmortem:review", "postmortem:review-deadline", "postmortem:publish")) {
 			assertThat(obligation(published, key).get("state").asString()).as(key).isEqualTo("met");
 		}
 		assertThat(obligation(published, "postmortem:action-review").get("state").asString()).as("not this capability's")
@@ -192,6 +192,50 @@ class PostmortemScenarioTests extends PostmortemWorld {
 		assertThat(md.body()).startsWith("# Post-mortem: " + id).contains("| Status | published |")
 			.contains("## Why (five whys)\n\n1. The config had a typo.\n").contains("Held ").contains("Checkout team, SRE")
 			.contains("Validate the config schema in CI.");
+	}
+
+	@Test
+	void aPublishedPostmortemKeepsItsStepsMetWhenItsIncidentIsReopenedAndResolvedAgain() {
+		var owner = person("responder");
+		var id = declare(commander, "SEV1");
+		settle();
+		resolve(id, commander, "");
+		var pmId = postmortem(id, commander).get("id").asString();
+		api.put("/api/v1/postmortems/" + pmId + "/owner", commander.token(), "{\"owner_id\": \"" + owner.id() + "\"}")
+			.expectStatus(200);
+		move(pmId, owner, "in_review").expectStatus(200);
+		api.put("/api/v1/postmortems/" + pmId, owner.token(), """
+				{"what_happened": "Checkout failed.", "why": ["A config typo."], "not_detected_sooner": "No alert.",
+				 "slowed_response": "A stale runbook.", "prevents_recurrence": "Validate the config in CI."}""")
+			.expectStatus(200);
+		api.post("/api/v1/postmortems/" + pmId + "/review", owner.token(),
+				"{\"held_at\": \"" + clock.instant() + "\"}").expectStatus(200);
+		move(pmId, owner, "published").expectStatus(200);
+
+		api.post("/api/v1/incidents/" + id + "/status", commander.token(), "{\"status\": \"investigating\"}").expectStatus(200);
+		settle();
+		resolve(id, commander, "");
+
+		var steps = api.get("/api/v1/incidents/" + id + "/obligations", commander.token()).expectStatus(200).json();
+		for (var key : List.of("postmortem:draft", "postmortem:review", "postmortem:review-deadline", "postmortem:publish")) {
+			assertThat(step(steps, key).get("state").asString()).as(key).isEqualTo("met");
+		}
+		assertThat(step(steps, "postmortem:action-review").get("state").asString()).isEqualTo("pending");
+		assertThat(step(steps, "postmortem:action-review").get("owner_id").asString()).isEqualTo(owner.id().toString());
+
+		timePasses(java.time.Duration.ofDays(15));
+		for (var key : List.of("postmortem:draft", "postmortem:review", "postmortem:review-deadline", "postmortem:publish")) {
+			assertThat(noticesTo(owner, id, key)).as(key).isEmpty();
+			assertThat(noticesTo(commander, id, key)).as(key).noneMatch(n -> n.contains(":overdue/"));
+		}
+		var later = api.get("/api/v1/incidents/" + id + "/obligations", commander.token()).expectStatus(200).json();
+		assertThat(step(later, "postmortem:publish").get("state").asString()).isEqualTo("met");
+	}
+
+	private static JsonNode step(JsonNode obligations, String key) {
+		var list = obligations.has("items") ? obligations.get("items") : obligations;
+		return list.values().stream().filter(o -> o.get("key").asString().equals(key)).findFirst()
+			.orElseThrow(() -> new AssertionError("no " + key + " in " + obligations));
 	}
 
 	@Test

@@ -166,6 +166,8 @@ class Resolutions {
 			open(number, "postmortem:draft", "Draft the post-mortem with its timeline", now.plus(pm.draftWithin()), owner);
 			open(number, "postmortem:review", "Hold the post-mortem review meeting (at the latest "
 					+ day(now.plus(pm.reviewAtTheLatest())) + ")", now.plus(pm.reviewWithin()), owner);
+			open(number, "postmortem:review-deadline", "Hold the post-mortem review meeting — last day",
+					now.plus(pm.reviewAtTheLatest()), owner);
 			open(number, "postmortem:publish", "Publish the post-mortem", now.plus(pm.publishWithin()), owner);
 			open(number, "postmortem:action-review", "Review the post-mortem's action items", now.plus(pm.actionItemReviewAfter()), owner);
 		}

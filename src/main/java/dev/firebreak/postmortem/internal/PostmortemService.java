@@ -35,6 +35,9 @@ class PostmortemService implements Postmortems {
 
 	static final String BY_HAND = "started by hand";
 
+	/** The incident module's obligation for the book's last day of the review meeting. */
+	static final String REVIEW_DEADLINE = "postmortem:review-deadline";
+
 	private final PostmortemStore store;
 
 	private final Incidents incidents;
@@ -105,6 +108,32 @@ class PostmortemService implements Postmortems {
 			audit.record("postmortem.created", "postmortem", id.toString(),
 					Incident.PREFIX + number + ": " + r.postmortemReason());
 		}
+		else {
+			store.ofIncident(number).ifPresent(this::keepSchedule);
+		}
+	}
+
+	/**
+	 * A re-opened incident resolved again opens the post-mortem's schedule anew; what its post-mortem
+	 * has done already stays done (else a published one would be overdue forever), and what is left
+	 * stays with the post-mortem's owner rather than the commander the resolution named.
+	 */
+	private void keepSchedule(Postmortem postmortem) {
+		var number = postmortem.incidentNumber();
+		if (postmortem.status() != PostmortemStatus.DRAFT) {
+			obligations.meet(number, "postmortem:draft", "the draft was submitted for review already");
+		}
+		if (postmortem.review() != null) {
+			var held = "review meeting held " + postmortem.review().heldAt();
+			obligations.meet(number, "postmortem:review", held);
+			obligations.meet(number, REVIEW_DEADLINE, held);
+		}
+		if (postmortem.status() == PostmortemStatus.PUBLISHED) {
+			obligations.meet(number, "postmortem:publish", "published already");
+		}
+		obligations.of(number).stream()
+			.filter(o -> o.key().startsWith(PostmortemViews.KEY_PREFIX) && o.state().isOpen())
+			.forEach(o -> obligations.reassign(number, o.key(), postmortem.ownerId()));
 	}
 
 	/** A responder starts one for a resolved or closed incident; one it has already is answered as it is. */
@@ -181,6 +210,7 @@ class PostmortemService implements Postmortems {
 					Map.of("postmortem_status", postmortem.status().toString()));
 		}
 		obligations.meet(postmortem.incidentNumber(), "postmortem:review", "review meeting held " + review.heldAt());
+		obligations.meet(postmortem.incidentNumber(), REVIEW_DEADLINE, "review meeting held " + review.heldAt());
 		audit.record("postmortem.review_recorded", "postmortem", id.toString(),
 				postmortem.incidentId() + ": held " + review.heldAt());
 		return store.find(id).orElseThrow();
