@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.AuditLog;
+import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentRole;
@@ -113,6 +114,10 @@ class Resolutions {
 				.orElseThrow(() -> Problems.invalid("/postmortem_owner_id", "No account " + postmortemOwner));
 			if (owner.role() == Role.VIEWER) {
 				throw Problems.invalid("/postmortem_owner_id", owner.displayName() + " is a viewer; a post-mortem owner is a responder");
+			}
+			if (incidents.find(number, new FirebreakUser(owner, null)).isEmpty()) {
+				throw Problems.invalid("/postmortem_owner_id", owner.displayName()
+						+ " cannot see this private incident; add them to it first");
 			}
 		}
 		if (answers.customerImpact() != null) {

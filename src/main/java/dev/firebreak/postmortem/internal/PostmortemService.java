@@ -171,6 +171,9 @@ class PostmortemService implements Postmortems {
 		if (owner.role() == Role.VIEWER) {
 			throw Problems.invalid("/owner_id", owner.displayName() + " is a viewer; a post-mortem owner is a responder");
 		}
+		if (incidents.find(postmortem.incidentNumber(), new FirebreakUser(owner, null)).isEmpty()) {
+			throw Problems.invalid("/owner_id", owner.displayName() + " cannot see this private incident; add them to it first");
+		}
 		store.reassign(id, ownerId, clock.instant());
 		// the schedule follows the owner: the new one is reminded of what is still open
 		obligations.of(postmortem.incidentNumber()).stream()
