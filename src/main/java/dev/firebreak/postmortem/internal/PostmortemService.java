@@ -148,13 +148,22 @@ class PostmortemService implements Postmortems {
 			throw Problems.conflict(incident.id() + " is " + incident.status()
 					+ "; a post-mortem starts once it is resolved (resolving it through the gate may ask for one)");
 		}
+		return createByHand(incident, user);
+	}
+
+	/**
+	 * Creates it, unless someone else did between the check and now (a resolution's listener, a second
+	 * click): then theirs is answered, and only the one created is audited.
+	 */
+	Started createByHand(Incident incident, FirebreakUser user) {
 		var id = UUID.randomUUID();
 		var firstWhy = incidents.resolution(incident.number()).map(r -> r.rootCause()).filter(c -> c != null && !c.isBlank())
 			.map(PostmortemService::clip).orElse(null);
-		store.createIfAbsent(id, incident.number(), user.id(), BY_HAND, firstWhy, user.id(), clock.instant());
-		var created = store.ofIncident(incident.number()).orElseThrow();
-		audit.record("postmortem.created", "postmortem", created.id().toString(), incident.id() + ": " + BY_HAND);
-		return new Started(created, created.id().equals(id));
+		var won = store.createIfAbsent(id, incident.number(), user.id(), BY_HAND, firstWhy, user.id(), clock.instant());
+		if (won) {
+			audit.record("postmortem.created", "postmortem", id.toString(), incident.id() + ": " + BY_HAND);
+		}
+		return new Started(store.ofIncident(incident.number()).orElseThrow(), won);
 	}
 
 	record Started(Postmortem postmortem, boolean created) {
