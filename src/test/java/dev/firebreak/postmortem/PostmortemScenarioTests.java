@@ -267,7 +267,8 @@ class PostmortemScenarioTests extends PostmortemWorld {
 		assertThat(facts.get("milestones").values()).extracting(m -> m.get("name").asString())
 			.containsExactly("detected", "acknowledged", "mitigated", "resolved");
 		assertThat(facts.get("gaps").values()).extracting(g -> g.get("name").asString() + "=" + g.get("length").asString())
-			.containsExactly("time to acknowledge=PT3M", "time to mitigate=PT10M", "time to resolve=PT30M");
+			.containsExactly("time to acknowledge=PT3M", "time to mitigate=PT10M", "time to resolve=PT30M",
+					"detection to acknowledgement=PT3M", "acknowledgement to mitigation=PT7M", "mitigation to resolution=PT20M");
 		assertThat(facts.get("detection_gap").asString()).startsWith("Customers reported this before any alert did");
 		assertThat(facts.get("decisions").values()).singleElement()
 			.satisfies(d -> assertThat(d.get("text").asString()).contains("Fail over to the second provider"));
@@ -277,7 +278,8 @@ class PostmortemScenarioTests extends PostmortemWorld {
 		assertThat(facts.get("timeline").values()).isNotEmpty();
 		assertThat(facts.get("resolution").get("containment").asString()).isEqualTo("rolled back");
 		assertThat(api.get("/api/v1/postmortems/" + pm.get("id").asString() + "/postmortem.md", commander.token()).body())
-			.contains("> **Detection gap.** Customers reported this").contains("- time to mitigate: 10 min");
+			.contains("> **Detection gap.** Customers reported this").contains("- time to mitigate: 10 min")
+			.contains("- acknowledgement to mitigation: 7 min").contains("- mitigation to resolution: 20 min");
 	}
 
 	private void alert(String routingKey, String dedupKey, String action) {

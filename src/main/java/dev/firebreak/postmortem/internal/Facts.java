@@ -30,7 +30,10 @@ record Facts(String incidentId, String title, String severity, String source, bo
 	record Milestone(String name, Instant at) {
 	}
 
-	/** How long from detection to a milestone (time to acknowledge, to mitigate, to resolve); null when skipped. */
+	/**
+	 * How long from detection to a milestone (time to acknowledge, to mitigate, to resolve; null when
+	 * skipped), or one step from a milestone reached to the next ("acknowledgement to mitigation").
+	 */
 	record Gap(String name, String from, String to, Duration length) {
 	}
 

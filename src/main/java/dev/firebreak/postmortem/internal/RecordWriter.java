@@ -30,7 +30,7 @@ import dev.firebreak.platform.Page;
 
 /**
  * Writes the facts part of a post-mortem from the incident's record, so nobody copies the timeline
- * by hand: milestones and the gaps between them, the timeline, mitigations, decisions, status
+ * by hand: milestones, the times from detection and the steps between them, the timeline, mitigations, decisions, status
  * updates, who was paged when, and the detection gap when customers told us first.
  */
 @Component
@@ -79,9 +79,10 @@ class RecordWriter {
 		var milestones = List.of(new Facts.Milestone("detected", m.detectedAt()),
 				new Facts.Milestone("acknowledged", m.acknowledgedAt()), new Facts.Milestone("mitigated", m.mitigatedAt()),
 				new Facts.Milestone("resolved", m.resolvedAt()));
-		var gaps = List.of(new Facts.Gap("time to acknowledge", "detected", "acknowledged", m.timeToAcknowledge()),
+		var gaps = new ArrayList<>(List.of(new Facts.Gap("time to acknowledge", "detected", "acknowledged", m.timeToAcknowledge()),
 				new Facts.Gap("time to mitigate", "detected", "mitigated", m.timeToMitigate()),
-				new Facts.Gap("time to resolve", "detected", "resolved", m.timeToResolve()));
+				new Facts.Gap("time to resolve", "detected", "resolved", m.timeToResolve())));
+		gaps.addAll(steps(milestones));
 		var resolution = incidents.resolution(number)
 			.map(r -> new Facts.Resolved(r.rootCause(), r.rootCauseDeferred(), r.containment(), r.guardrails(), r.followUps()))
 			.orElse(null);
@@ -99,6 +100,26 @@ class RecordWriter {
 					.toList(),
 				posted.stream().map(u -> line(u.postedAt(), u.authorId(), "to " + u.audience() + ": " + u.text(), names)).toList(),
 				paged.stream().map(d -> paged(d, names)).toList(), resolution, clock.instant(), false);
+	}
+
+	/** What each milestone is called as the end of a step: "acknowledgement to mitigation". */
+	private static final Map<String, String> STEP_NAMES = Map.of("detected", "detection", "acknowledged", "acknowledgement",
+			"mitigated", "mitigation", "resolved", "resolution");
+
+	/**
+	 * How long each step took, from one milestone reached to the next one reached (a skipped one is
+	 * stepped over): where the time went, which the from-detection times hide.
+	 */
+	static List<Facts.Gap> steps(List<Facts.Milestone> milestones) {
+		var reached = milestones.stream().filter(x -> x.at() != null).toList();
+		var steps = new ArrayList<Facts.Gap>();
+		for (var i = 1; i < reached.size(); i++) {
+			var from = reached.get(i - 1);
+			var to = reached.get(i);
+			steps.add(new Facts.Gap(STEP_NAMES.get(from.name()) + " to " + STEP_NAMES.get(to.name()), from.name(), to.name(),
+					Duration.between(from.at(), to.at())));
+		}
+		return steps;
 	}
 
 	/** The display names of everyone who may be named in a post-mortem, for the blameless check. */
