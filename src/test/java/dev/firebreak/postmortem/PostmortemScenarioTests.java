@@ -282,6 +282,35 @@ class PostmortemScenarioTests extends PostmortemWorld {
 			.contains("- acknowledgement to mitigation: 7 min").contains("- mitigation to resolution: 20 min");
 	}
 
+	@Test
+	void theFactsListTheEscalationsThatRanAndHowFarTheyWent() {
+		var admin = adminToken();
+		var service = api.post("/api/v1/services", admin, "{\"name\": \"svc-" + UUID.randomUUID() + "\"}").expectStatus(201)
+			.json().get("id").asString();
+		var policy = "policy-" + UUID.randomUUID();
+		api.post("/api/v1/escalation-policies", admin, """
+				{"name": "%s", "repeat": 0, "levels": [{"delay": "PT5M", "targets": [{"type": "person", "id": "%s"}]}],
+				 "service_ids": ["%s"]}""".formatted(policy, commander.id(), service)).expectStatus(201);
+		var id = declareWith(commander, """
+				{"title": "Paged %s", "severity": "SEV1", "affected_service_ids": ["%s"]}""".formatted(UUID.randomUUID(), service));
+		settle();
+		resolve(id, commander, "");
+
+		var pm = postmortem(id, commander);
+		assertThat(pm.get("facts").get("escalations").values()).singleElement()
+			.satisfies(e -> assertThat(e.get("text").asString()).startsWith(policy + ": level 1 paged, "));
+		assertThat(api.get("/api/v1/postmortems/" + pm.get("id").asString() + "/postmortem.md", commander.token()).body())
+			.contains("## Escalations\n\n- ").contains(policy + ": level 1 paged");
+		assertThat(postmortem(declareResolved(), commander).get("facts").get("escalations").values()).isEmpty();
+	}
+
+	private String declareResolved() {
+		var id = declare(commander, "SEV1");
+		settle();
+		resolve(id, commander, "");
+		return id;
+	}
+
 	private void alert(String routingKey, String dedupKey, String action) {
 		api.post("/v2/enqueue", null, """
 				{"routing_key": "%s", "event_action": "%s", "dedup_key": "%s",

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 
 import dev.firebreak.comms.StatusUpdate;
 import dev.firebreak.comms.StatusUpdates;
+import dev.firebreak.escalation.Escalation;
+import dev.firebreak.escalation.EscalationPolicies;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.incident.Incident;
@@ -31,7 +33,7 @@ import dev.firebreak.platform.Page;
 /**
  * Writes the facts part of a post-mortem from the incident's record, so nobody copies the timeline
  * by hand: milestones, the times from detection and the steps between them, the timeline, mitigations, decisions, status
- * updates, who was paged when, and the detection gap when customers told us first.
+ * updates, who was paged when, how far each escalation went, and the detection gap when customers told us first.
  */
 @Component
 class RecordWriter {
@@ -47,13 +49,17 @@ class RecordWriter {
 
 	private final Accounts accounts;
 
+	private final EscalationPolicies escalations;
+
 	private final Clock clock;
 
-	RecordWriter(Incidents incidents, StatusUpdates updates, Notifications notifications, Accounts accounts, Clock clock) {
+	RecordWriter(Incidents incidents, StatusUpdates updates, Notifications notifications, Accounts accounts,
+			EscalationPolicies escalations, Clock clock) {
 		this.incidents = incidents;
 		this.updates = updates;
 		this.notifications = notifications;
 		this.accounts = accounts;
+		this.escalations = escalations;
 		this.clock = clock;
 	}
 
@@ -99,7 +105,10 @@ class RecordWriter {
 				timeline.stream().filter(e -> e.kind() == TimelineKind.DECISION).map(e -> line(e.at(), e.authorId(), e.text(), names))
 					.toList(),
 				posted.stream().map(u -> line(u.postedAt(), u.authorId(), "to " + u.audience() + ": " + u.text(), names)).toList(),
-				paged.stream().map(d -> paged(d, names)).toList(), resolution, clock.instant(), false);
+				paged.stream().map(d -> paged(d, names)).toList(),
+				escalations.escalations(number).stream().sorted(Comparator.comparing(Escalation::startedAt))
+					.map(RecordWriter::escalation).toList(),
+				resolution, clock.instant(), false);
 	}
 
 	/** What each milestone is called as the end of a step: "acknowledgement to mitigation". */
@@ -136,6 +145,12 @@ class RecordWriter {
 			return "Customers reported it too (it was found by " + incident.source() + "): did they notice before we did?";
 		}
 		return null;
+	}
+
+	private static Facts.Line escalation(Escalation e) {
+		var text = e.policyName() + ": level " + (e.level() + 1) + " paged" + (e.cycle() > 0 ? " on repeat " + e.cycle() : "")
+				+ ", " + e.status();
+		return new Facts.Line(e.startedAt(), "Firebreak", text);
 	}
 
 	private static Facts.Line paged(Delivery d, Map<UUID, Account> names) {
