@@ -1,5 +1,6 @@
 package dev.firebreak.incident;
 
+import static java.time.Duration.ofDays;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -456,7 +457,8 @@ class ByTheBookScenarioTests extends ApiTest {
 		var resolved = api.resolve(id, commander.token()).expectStatus(200).json();
 		assertThat(resolved.get("postmortem").values()).extracting(o -> o.get("key").asString() + "@" + o.get("due_at").asString())
 			.containsExactlyInAnyOrder("postmortem:draft@" + at.plus(ofHours(48)), "postmortem:review@" + at.plus(ofHours(72)),
-					"postmortem:publish@" + at.plus(ofHours(120)), "postmortem:action-review@" + at.plus(ofHours(24 * 30)));
+					"postmortem:review-deadline@" + at.plus(ofDays(14)), "postmortem:publish@" + at.plus(ofHours(120)),
+					"postmortem:action-review@" + at.plus(ofHours(24 * 30)));
 		assertThat(resolved.get("postmortem").get(0).get("owner_id").asString()).isEqualTo(commander.id().toString());
 		assertThat(timeline(id)).anyMatch(text -> text.contains("Post-mortem required (every SEV1 has one)"));
 	}

@@ -40,6 +40,39 @@ class PostmortemAccessTests extends PostmortemWorld {
 	}
 
 	@Test
+	void theOwnerOfAPrivateIncidentsPostmortemMustBeAbleToSeeIt() {
+		var commander = person("responder");
+		var outsider = person("responder");
+		var id = declareWith(commander, """
+				{"title": "Secret %s", "severity": "SEV1", "private": true}""".formatted(UUID.randomUUID()));
+		settle();
+		var refused = api.post("/api/v1/incidents/" + id + "/resolution", commander.token(), """
+				{"root_cause_deferred": true, "systems_normal": true, "customers_can_resume": true,
+				 "containment": "rolled back", "guardrails": "none", "follow_ups": "none",
+				 "override_reason": "a post-mortem test", "postmortem_owner_id": "%s"}""".formatted(outsider.id())).problem(400);
+		assertThat(refused.get("errors").get(0).get("pointer").asString()).isEqualTo("/postmortem_owner_id");
+		assertThat(refused.get("errors").get(0).get("detail").asString())
+			.endsWith("cannot see this private incident; add them to it first");
+		assertThat(api.get("/api/v1/incidents/" + id, commander.token()).json().get("status").asString())
+			.isNotEqualTo("resolved");
+
+		resolve(id, commander, "");
+		var pmId = postmortem(id, commander).get("id").asString();
+		var notAllowed = api.put("/api/v1/postmortems/" + pmId + "/owner", commander.token(),
+				"{\"owner_id\": \"" + outsider.id() + "\"}").problem(400);
+		assertThat(notAllowed.get("errors").get(0).get("pointer").asString()).isEqualTo("/owner_id");
+		assertThat(notAllowed.get("errors").get(0).get("detail").asString())
+			.endsWith("cannot see this private incident; add them to it first");
+		assertThat(postmortem(id, commander).get("owner_id").asString()).isEqualTo(commander.id().toString());
+
+		api.put("/api/v1/incidents/" + id + "/roles/subject_matter_expert", commander.token(),
+				"{\"account_id\": \"" + outsider.id() + "\"}").expectStatus(200);
+		api.put("/api/v1/postmortems/" + pmId + "/owner", commander.token(), "{\"owner_id\": \"" + outsider.id() + "\"}")
+			.expectStatus(200);
+		assertThat(postmortem(id, outsider).get("owner_id").asString()).isEqualTo(outsider.id().toString());
+	}
+
+	@Test
 	void aResponderStartsOneByHandOnceTheIncidentIsResolvedAndReassignsIt() {
 		var commander = person("responder");
 		var other = person("responder");

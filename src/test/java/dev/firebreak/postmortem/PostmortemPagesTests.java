@@ -46,7 +46,8 @@ class PostmortemPagesTests extends PostmortemWorld {
 
 		var page = html(call(get("/postmortems/" + pmId), as));
 		assertThat(page).contains("id=\"sections-form\"").contains("id=\"save-sections\"").contains("id=\"schedule\"")
-			.contains("time to acknowledge").contains("every SEV1 has one").doesNotContain("id=\"blameless-findings\"");
+			.contains("time to acknowledge").contains(" to resolution</dt>").contains("every SEV1 has one")
+			.doesNotContain("id=\"blameless-findings\"");
 
 		var saved = call(post("/postmortems/" + pmId).with(csrf()).param("what_happened", "Checkout failed.")
 			.param("why", "A bad config.", "Because someone forgot the review.", "", "", "")
@@ -76,6 +77,7 @@ class PostmortemPagesTests extends PostmortemWorld {
 
 		var print = html(call(get("/postmortems/" + pmId + "/print"), as));
 		assertThat(print).contains("Post-mortem: " + id).contains("@media print").contains("Because someone forgot the review.")
+			.contains(" to resolution</th>")
 			.doesNotContain("<nav").doesNotContain("<form");
 	}
 

@@ -161,7 +161,7 @@ class PostmortemScenarioTests extends PostmortemWorld {
 			.formatted(clock.instant().minus(ofMinutes(30)))).expectStatus(200);
 		var published = move(pmId, commander, "published").expectStatus(200).json();
 		assertThat(published.get("status").asString()).isEqualTo("published");
-		for (var key : List.of("postmortem:draft", "postmortem:review", "postmortem:publish")) {
+		for (var key : List.of("postmortem:draft", "postmortem:review", "postmortem:review-deadline", "postmortem:publish")) {
 			assertThat(obligation(published, key).get("state").asString()).as(key).isEqualTo("met");
 		}
 		assertThat(obligation(published, "postmortem:action-review").get("state").asString()).as("not this capability's")
@@ -195,6 +195,50 @@ class PostmortemScenarioTests extends PostmortemWorld {
 	}
 
 	@Test
+	void aPublishedPostmortemKeepsItsStepsMetWhenItsIncidentIsReopenedAndResolvedAgain() {
+		var owner = person("responder");
+		var id = declare(commander, "SEV1");
+		settle();
+		resolve(id, commander, "");
+		var pmId = postmortem(id, commander).get("id").asString();
+		api.put("/api/v1/postmortems/" + pmId + "/owner", commander.token(), "{\"owner_id\": \"" + owner.id() + "\"}")
+			.expectStatus(200);
+		move(pmId, owner, "in_review").expectStatus(200);
+		api.put("/api/v1/postmortems/" + pmId, owner.token(), """
+				{"what_happened": "Checkout failed.", "why": ["A config typo."], "not_detected_sooner": "No alert.",
+				 "slowed_response": "A stale runbook.", "prevents_recurrence": "Validate the config in CI."}""")
+			.expectStatus(200);
+		api.post("/api/v1/postmortems/" + pmId + "/review", owner.token(),
+				"{\"held_at\": \"" + clock.instant() + "\"}").expectStatus(200);
+		move(pmId, owner, "published").expectStatus(200);
+
+		api.post("/api/v1/incidents/" + id + "/status", commander.token(), "{\"status\": \"investigating\"}").expectStatus(200);
+		settle();
+		resolve(id, commander, "");
+
+		var steps = api.get("/api/v1/incidents/" + id + "/obligations", commander.token()).expectStatus(200).json();
+		for (var key : List.of("postmortem:draft", "postmortem:review", "postmortem:review-deadline", "postmortem:publish")) {
+			assertThat(step(steps, key).get("state").asString()).as(key).isEqualTo("met");
+		}
+		assertThat(step(steps, "postmortem:action-review").get("state").asString()).isEqualTo("pending");
+		assertThat(step(steps, "postmortem:action-review").get("owner_id").asString()).isEqualTo(owner.id().toString());
+
+		timePasses(java.time.Duration.ofDays(15));
+		for (var key : List.of("postmortem:draft", "postmortem:review", "postmortem:review-deadline", "postmortem:publish")) {
+			assertThat(noticesTo(owner, id, key)).as(key).isEmpty();
+			assertThat(noticesTo(commander, id, key)).as(key).noneMatch(n -> n.contains(":overdue/"));
+		}
+		var later = api.get("/api/v1/incidents/" + id + "/obligations", commander.token()).expectStatus(200).json();
+		assertThat(step(later, "postmortem:publish").get("state").asString()).isEqualTo("met");
+	}
+
+	private static JsonNode step(JsonNode obligations, String key) {
+		var list = obligations.has("items") ? obligations.get("items") : obligations;
+		return list.values().stream().filter(o -> o.get("key").asString().equals(key)).findFirst()
+			.orElseThrow(() -> new AssertionError("no " + key + " in " + obligations));
+	}
+
+	@Test
 	void theDraftWritesTheFactsFromTheRecordWithTheDetectionGapOfACustomerReport() {
 		var id = declareWith(commander, """
 				{"title": "Customers cannot pay %s", "severity": "SEV2", "source": "customer_report",
@@ -223,7 +267,8 @@ class PostmortemScenarioTests extends PostmortemWorld {
 		assertThat(facts.get("milestones").values()).extracting(m -> m.get("name").asString())
 			.containsExactly("detected", "acknowledged", "mitigated", "resolved");
 		assertThat(facts.get("gaps").values()).extracting(g -> g.get("name").asString() + "=" + g.get("length").asString())
-			.containsExactly("time to acknowledge=PT3M", "time to mitigate=PT10M", "time to resolve=PT30M");
+			.containsExactly("time to acknowledge=PT3M", "time to mitigate=PT10M", "time to resolve=PT30M",
+					"detection to acknowledgement=PT3M", "acknowledgement to mitigation=PT7M", "mitigation to resolution=PT20M");
 		assertThat(facts.get("detection_gap").asString()).startsWith("Customers reported this before any alert did");
 		assertThat(facts.get("decisions").values()).singleElement()
 			.satisfies(d -> assertThat(d.get("text").asString()).contains("Fail over to the second provider"));
@@ -233,7 +278,37 @@ class PostmortemScenarioTests extends PostmortemWorld {
 		assertThat(facts.get("timeline").values()).isNotEmpty();
 		assertThat(facts.get("resolution").get("containment").asString()).isEqualTo("rolled back");
 		assertThat(api.get("/api/v1/postmortems/" + pm.get("id").asString() + "/postmortem.md", commander.token()).body())
-			.contains("> **Detection gap.** Customers reported this").contains("- time to mitigate: 10 min");
+			.contains("> **Detection gap.** Customers reported this").contains("- time to mitigate: 10 min")
+			.contains("- acknowledgement to mitigation: 7 min").contains("- mitigation to resolution: 20 min");
+	}
+
+	@Test
+	void theFactsListTheEscalationsThatRanAndHowFarTheyWent() {
+		var admin = adminToken();
+		var service = api.post("/api/v1/services", admin, "{\"name\": \"svc-" + UUID.randomUUID() + "\"}").expectStatus(201)
+			.json().get("id").asString();
+		var policy = "policy-" + UUID.randomUUID();
+		api.post("/api/v1/escalation-policies", admin, """
+				{"name": "%s", "repeat": 0, "levels": [{"delay": "PT5M", "targets": [{"type": "person", "id": "%s"}]}],
+				 "service_ids": ["%s"]}""".formatted(policy, commander.id(), service)).expectStatus(201);
+		var id = declareWith(commander, """
+				{"title": "Paged %s", "severity": "SEV1", "affected_service_ids": ["%s"]}""".formatted(UUID.randomUUID(), service));
+		settle();
+		resolve(id, commander, "");
+
+		var pm = postmortem(id, commander);
+		assertThat(pm.get("facts").get("escalations").values()).singleElement()
+			.satisfies(e -> assertThat(e.get("text").asString()).startsWith(policy + ": level 1 paged, "));
+		assertThat(api.get("/api/v1/postmortems/" + pm.get("id").asString() + "/postmortem.md", commander.token()).body())
+			.contains("## Escalations\n\n- ").contains(policy + ": level 1 paged");
+		assertThat(postmortem(declareResolved(), commander).get("facts").get("escalations").values()).isEmpty();
+	}
+
+	private String declareResolved() {
+		var id = declare(commander, "SEV1");
+		settle();
+		resolve(id, commander, "");
+		return id;
 	}
 
 	private void alert(String routingKey, String dedupKey, String action) {

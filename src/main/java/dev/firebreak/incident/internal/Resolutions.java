@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.identity.AuditLog;
+import dev.firebreak.identity.FirebreakUser;
 import dev.firebreak.identity.Role;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentRole;
@@ -114,6 +115,10 @@ class Resolutions {
 			if (owner.role() == Role.VIEWER) {
 				throw Problems.invalid("/postmortem_owner_id", owner.displayName() + " is a viewer; a post-mortem owner is a responder");
 			}
+			if (incidents.find(number, new FirebreakUser(owner, null)).isEmpty()) {
+				throw Problems.invalid("/postmortem_owner_id", owner.displayName()
+						+ " cannot see this private incident; add them to it first");
+			}
 		}
 		if (answers.customerImpact() != null) {
 			store.updateCustomerImpact(number, answers.customerImpact());
@@ -166,6 +171,8 @@ class Resolutions {
 			open(number, "postmortem:draft", "Draft the post-mortem with its timeline", now.plus(pm.draftWithin()), owner);
 			open(number, "postmortem:review", "Hold the post-mortem review meeting (at the latest "
 					+ day(now.plus(pm.reviewAtTheLatest())) + ")", now.plus(pm.reviewWithin()), owner);
+			open(number, "postmortem:review-deadline", "Hold the post-mortem review meeting — last day",
+					now.plus(pm.reviewAtTheLatest()), owner);
 			open(number, "postmortem:publish", "Publish the post-mortem", now.plus(pm.publishWithin()), owner);
 			open(number, "postmortem:action-review", "Review the post-mortem's action items", now.plus(pm.actionItemReviewAfter()), owner);
 		}

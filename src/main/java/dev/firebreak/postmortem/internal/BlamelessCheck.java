@@ -74,13 +74,14 @@ final class BlamelessCheck {
 				found.add(new Span(m.start(), m.end(), rule.name, rule.suggestion));
 			}
 		}
-		var who = names.isEmpty() ? PERSONS : "(?:" + PERSONS + "|" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")";
-		// a person made the subject of a cause: "Bob forgot", "Alice's change caused", "Bob didn't check"
-		causes(found, text, "\\b" + who + "(?:(?:'s|’s) (?:\\p{L}+ ){0,2}?(?:change|mistake|deploy|commit|error) )?\\s+" + CAUSE_VERBS + "\\b",
-				"person_as_cause");
+		// names are matched as written: an account named "Max" is not "max connections"
+		var named = "(?-i:" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")";
+		var who = names.isEmpty() ? PERSONS : "(?:" + PERSONS + "|" + named + ")";
+		// a person made the subject of a cause: "Bob forgot", "Alice's change caused", "Bob's bad deploy broke"
+		causes(found, text, "\\b" + who + "(?:(?:'s|’s)\\s+(?:\\p{L}+\\s+){0,2}?(?:change|mistake|deploy|commit|error))?\\s+"
+				+ CAUSE_VERBS + "\\b", "person_as_cause");
 		// a person as the object of a cause: "caused by Bob", "because of Alice", "due to Bob"
 		if (!names.isEmpty()) {
-			var named = "(?:" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")";
 			causes(found, text, "\\b(?:caused by|because of|due to|root cause (?:is|was)|the cause (?:is|was))\\s+" + named + "\\b",
 					"person_as_cause");
 			if (section.startsWith("why")) {

@@ -89,6 +89,7 @@ final class MarkdownExport {
 		lines(md, "Decisions", f.decisions());
 		lines(md, "Status updates", f.statusUpdates());
 		lines(md, "Pages", f.pages());
+		lines(md, "Escalations", f.escalations());
 		lines(md, "Timeline", f.timeline());
 		if (!v.schedule().isEmpty()) {
 			md.append("## Schedule\n\n");

@@ -7,7 +7,7 @@ import dev.firebreak.incident.IncidentResolved;
 
 /**
  * A resolution that required or asked for a post-mortem creates it. Idempotent: the event may come
- * twice, and a re-opened incident resolved again keeps its one post-mortem.
+ * twice, and a re-opened incident resolved again keeps its one post-mortem, and what it has done.
  */
 @Component
 class PostmortemCreation {

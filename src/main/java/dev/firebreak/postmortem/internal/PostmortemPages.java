@@ -197,7 +197,8 @@ class PostmortemPages {
 	/** The lists of the record, each under its heading. */
 	static List<Part> parts(Facts f) {
 		return List.of(new Part("Mitigations", f.mitigations()), new Part("Decisions", f.decisions()),
-				new Part("Status updates", f.statusUpdates()), new Part("Pages", f.pages()), new Part("Timeline", f.timeline()));
+				new Part("Status updates", f.statusUpdates()), new Part("Pages", f.pages()), new Part("Escalations", f.escalations()),
+				new Part("Timeline", f.timeline()));
 	}
 
 	record Part(String name, List<Facts.Line> lines) {

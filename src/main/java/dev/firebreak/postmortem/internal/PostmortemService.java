@@ -35,6 +35,9 @@ class PostmortemService implements Postmortems {
 
 	static final String BY_HAND = "started by hand";
 
+	/** The incident module's obligation for the book's last day of the review meeting. */
+	static final String REVIEW_DEADLINE = "postmortem:review-deadline";
+
 	private final PostmortemStore store;
 
 	private final Incidents incidents;
@@ -105,6 +108,32 @@ class PostmortemService implements Postmortems {
 			audit.record("postmortem.created", "postmortem", id.toString(),
 					Incident.PREFIX + number + ": " + r.postmortemReason());
 		}
+		else {
+			store.ofIncident(number).ifPresent(this::keepSchedule);
+		}
+	}
+
+	/**
+	 * A re-opened incident resolved again opens the post-mortem's schedule anew; what its post-mortem
+	 * has done already stays done (else a published one would be overdue forever), and what is left
+	 * stays with the post-mortem's owner rather than the commander the resolution named.
+	 */
+	private void keepSchedule(Postmortem postmortem) {
+		var number = postmortem.incidentNumber();
+		if (postmortem.status() != PostmortemStatus.DRAFT) {
+			obligations.meet(number, "postmortem:draft", "the draft was submitted for review already");
+		}
+		if (postmortem.review() != null) {
+			var held = "review meeting held " + postmortem.review().heldAt();
+			obligations.meet(number, "postmortem:review", held);
+			obligations.meet(number, REVIEW_DEADLINE, held);
+		}
+		if (postmortem.status() == PostmortemStatus.PUBLISHED) {
+			obligations.meet(number, "postmortem:publish", "published already");
+		}
+		obligations.of(number).stream()
+			.filter(o -> o.key().startsWith(PostmortemViews.KEY_PREFIX) && o.state().isOpen())
+			.forEach(o -> obligations.reassign(number, o.key(), postmortem.ownerId()));
 	}
 
 	/** A responder starts one for a resolved or closed incident; one it has already is answered as it is. */
@@ -119,13 +148,22 @@ class PostmortemService implements Postmortems {
 			throw Problems.conflict(incident.id() + " is " + incident.status()
 					+ "; a post-mortem starts once it is resolved (resolving it through the gate may ask for one)");
 		}
+		return createByHand(incident, user);
+	}
+
+	/**
+	 * Creates it, unless someone else did between the check and now (a resolution's listener, a second
+	 * click): then theirs is answered, and only the one created is audited.
+	 */
+	Started createByHand(Incident incident, FirebreakUser user) {
 		var id = UUID.randomUUID();
 		var firstWhy = incidents.resolution(incident.number()).map(r -> r.rootCause()).filter(c -> c != null && !c.isBlank())
 			.map(PostmortemService::clip).orElse(null);
-		store.createIfAbsent(id, incident.number(), user.id(), BY_HAND, firstWhy, user.id(), clock.instant());
-		var created = store.ofIncident(incident.number()).orElseThrow();
-		audit.record("postmortem.created", "postmortem", created.id().toString(), incident.id() + ": " + BY_HAND);
-		return new Started(created, created.id().equals(id));
+		var won = store.createIfAbsent(id, incident.number(), user.id(), BY_HAND, firstWhy, user.id(), clock.instant());
+		if (won) {
+			audit.record("postmortem.created", "postmortem", id.toString(), incident.id() + ": " + BY_HAND);
+		}
+		return new Started(store.ofIncident(incident.number()).orElseThrow(), won);
 	}
 
 	record Started(Postmortem postmortem, boolean created) {
@@ -141,6 +179,9 @@ class PostmortemService implements Postmortems {
 			.orElseThrow(() -> Problems.invalid("/owner_id", "No account " + ownerId + "; GET /api/v1/accounts lists them"));
 		if (owner.role() == Role.VIEWER) {
 			throw Problems.invalid("/owner_id", owner.displayName() + " is a viewer; a post-mortem owner is a responder");
+		}
+		if (incidents.find(postmortem.incidentNumber(), new FirebreakUser(owner, null)).isEmpty()) {
+			throw Problems.invalid("/owner_id", owner.displayName() + " cannot see this private incident; add them to it first");
 		}
 		store.reassign(id, ownerId, clock.instant());
 		// the schedule follows the owner: the new one is reminded of what is still open
@@ -181,6 +222,7 @@ class PostmortemService implements Postmortems {
 					Map.of("postmortem_status", postmortem.status().toString()));
 		}
 		obligations.meet(postmortem.incidentNumber(), "postmortem:review", "review meeting held " + review.heldAt());
+		obligations.meet(postmortem.incidentNumber(), REVIEW_DEADLINE, "review meeting held " + review.heldAt());
 		audit.record("postmortem.review_recorded", "postmortem", id.toString(),
 				postmortem.incidentId() + ": held " + review.heldAt());
 		return store.find(id).orElseThrow();

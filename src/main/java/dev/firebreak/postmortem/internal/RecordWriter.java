@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 
 import dev.firebreak.comms.StatusUpdate;
 import dev.firebreak.comms.StatusUpdates;
+import dev.firebreak.escalation.Escalation;
+import dev.firebreak.escalation.EscalationPolicies;
 import dev.firebreak.identity.Account;
 import dev.firebreak.identity.Accounts;
 import dev.firebreak.incident.Incident;
@@ -30,8 +32,8 @@ import dev.firebreak.platform.Page;
 
 /**
  * Writes the facts part of a post-mortem from the incident's record, so nobody copies the timeline
- * by hand: milestones and the gaps between them, the timeline, mitigations, decisions, status
- * updates, who was paged when, and the detection gap when customers told us first.
+ * by hand: milestones, the times from detection and the steps between them, the timeline, mitigations, decisions, status
+ * updates, who was paged when, how far each escalation went, and the detection gap when customers told us first.
  */
 @Component
 class RecordWriter {
@@ -47,13 +49,17 @@ class RecordWriter {
 
 	private final Accounts accounts;
 
+	private final EscalationPolicies escalations;
+
 	private final Clock clock;
 
-	RecordWriter(Incidents incidents, StatusUpdates updates, Notifications notifications, Accounts accounts, Clock clock) {
+	RecordWriter(Incidents incidents, StatusUpdates updates, Notifications notifications, Accounts accounts,
+			EscalationPolicies escalations, Clock clock) {
 		this.incidents = incidents;
 		this.updates = updates;
 		this.notifications = notifications;
 		this.accounts = accounts;
+		this.escalations = escalations;
 		this.clock = clock;
 	}
 
@@ -79,9 +85,10 @@ class RecordWriter {
 		var milestones = List.of(new Facts.Milestone("detected", m.detectedAt()),
 				new Facts.Milestone("acknowledged", m.acknowledgedAt()), new Facts.Milestone("mitigated", m.mitigatedAt()),
 				new Facts.Milestone("resolved", m.resolvedAt()));
-		var gaps = List.of(new Facts.Gap("time to acknowledge", "detected", "acknowledged", m.timeToAcknowledge()),
+		var gaps = new ArrayList<>(List.of(new Facts.Gap("time to acknowledge", "detected", "acknowledged", m.timeToAcknowledge()),
 				new Facts.Gap("time to mitigate", "detected", "mitigated", m.timeToMitigate()),
-				new Facts.Gap("time to resolve", "detected", "resolved", m.timeToResolve()));
+				new Facts.Gap("time to resolve", "detected", "resolved", m.timeToResolve())));
+		gaps.addAll(steps(milestones));
 		var resolution = incidents.resolution(number)
 			.map(r -> new Facts.Resolved(r.rootCause(), r.rootCauseDeferred(), r.containment(), r.guardrails(), r.followUps()))
 			.orElse(null);
@@ -98,7 +105,30 @@ class RecordWriter {
 				timeline.stream().filter(e -> e.kind() == TimelineKind.DECISION).map(e -> line(e.at(), e.authorId(), e.text(), names))
 					.toList(),
 				posted.stream().map(u -> line(u.postedAt(), u.authorId(), "to " + u.audience() + ": " + u.text(), names)).toList(),
-				paged.stream().map(d -> paged(d, names)).toList(), resolution, clock.instant(), false);
+				paged.stream().map(d -> paged(d, names)).toList(),
+				escalations.escalations(number).stream().sorted(Comparator.comparing(Escalation::startedAt))
+					.map(RecordWriter::escalation).toList(),
+				resolution, clock.instant(), false);
+	}
+
+	/** What each milestone is called as the end of a step: "acknowledgement to mitigation". */
+	private static final Map<String, String> STEP_NAMES = Map.of("detected", "detection", "acknowledged", "acknowledgement",
+			"mitigated", "mitigation", "resolved", "resolution");
+
+	/**
+	 * How long each step took, from one milestone reached to the next one reached (a skipped one is
+	 * stepped over): where the time went, which the from-detection times hide.
+	 */
+	static List<Facts.Gap> steps(List<Facts.Milestone> milestones) {
+		var reached = milestones.stream().filter(x -> x.at() != null).toList();
+		var steps = new ArrayList<Facts.Gap>();
+		for (var i = 1; i < reached.size(); i++) {
+			var from = reached.get(i - 1);
+			var to = reached.get(i);
+			steps.add(new Facts.Gap(STEP_NAMES.get(from.name()) + " to " + STEP_NAMES.get(to.name()), from.name(), to.name(),
+					Duration.between(from.at(), to.at())));
+		}
+		return steps;
 	}
 
 	/** The display names of everyone who may be named in a post-mortem, for the blameless check. */
@@ -115,6 +145,12 @@ class RecordWriter {
 			return "Customers reported it too (it was found by " + incident.source() + "): did they notice before we did?";
 		}
 		return null;
+	}
+
+	private static Facts.Line escalation(Escalation e) {
+		var text = e.policyName() + ": level " + (e.level() + 1) + " paged" + (e.cycle() > 0 ? " on repeat " + e.cycle() : "")
+				+ ", " + e.status();
+		return new Facts.Line(e.startedAt(), "Firebreak", text);
 	}
 
 	private static Facts.Line paged(Delivery d, Map<UUID, Account> names) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The blameless check, sentence by sentence: what is blame, and what is only a fact about a person. */
 class BlamelessCheckTests {
 
-	private static final List<String> PEOPLE = List.of("Alice Moreau", "Bob Okafor", "Will Turner", "admin");
+	private static final List<String> PEOPLE = List.of("Alice Moreau", "Bob Okafor", "Will Turner", "admin",
+			"Max Power");
 
 	@ParameterizedTest(name = "[{0}] \"{1}\" is flagged for \"{2}\"")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -34,6 +35,8 @@ class BlamelessCheckTests {
 			slowed_response     | Someone forgot to renew the certificate.                    | Someone forgot
 			went_poorly         | The engineer dropped the ball on the hand-over.             | dropped the ball
 			why_4               | It was due to Alice that the flag stayed on.                | due to Alice
+			what_happened       | Alice's change caused the outage.                           | Alice's change caused
+			what_happened       | Bob's bad deploy broke prod.                                | Bob's bad deploy broke
 			""")
 	void flags(String section, String text, String phrase) {
 		var findings = BlamelessCheck.check(sections(section, text), PEOPLE);
@@ -58,6 +61,9 @@ class BlamelessCheckTests {
 			what_happened       | The admin console showed stale data for twenty minutes.
 			went_well           | Alice's team had the fallback ready within minutes.
 			why_3               | The 30 s timeout was inherited from a library default nobody reviewed.
+			what_happened       | Max connections were exhausted.
+			why_1               | Because max connections were exhausted, new requests queued.
+			what_happened       | Latency grew because of max connections being reached.
 			""")
 	void doesNotFlag(String section, String text) {
 		var findings = BlamelessCheck.check(sections(section, text), PEOPLE);
