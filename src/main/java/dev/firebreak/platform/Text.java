@@ -66,4 +66,9 @@ public final class Text {
 	private static String field(String pointer) {
 		return pointer.substring(pointer.lastIndexOf('/') + 1);
 	}
+
+	/** A base URL as links are built on it: without its trailing slash ({@code firebreak.base-url} may have one). */
+	public static String withoutTrailingSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
 }

@@ -24,6 +24,7 @@ import dev.firebreak.comms.StatusUpdatePosted;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.FirebreakPolicy;
+import dev.firebreak.platform.Text;
 
 /**
  * Mails a posted stakeholder update, as a business-impact digest, to the stakeholder lists of
@@ -69,7 +70,7 @@ class StakeholderDigest {
 		this.policy = policy;
 		this.clock = clock;
 		this.from = from;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = Text.withoutTrailingSlash(baseUrl);
 	}
 
 	@ApplicationModuleListener

@@ -30,6 +30,7 @@ import dev.firebreak.notification.Notifications;
 import dev.firebreak.oncall.Schedule;
 import dev.firebreak.oncall.Shift;
 import dev.firebreak.platform.Page;
+import dev.firebreak.platform.Text;
 
 /**
  * The hand-off check, run every {@code firebreak.oncall.handoff.check-every} by one instance (a
@@ -80,7 +81,7 @@ class HandoffCheck {
 		this.accounts = accounts;
 		this.settings = settings;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = Text.withoutTrailingSlash(baseUrl);
 	}
 
 	/** One check of every schedule at the clock's time; one schedule failing does not stop the others. */

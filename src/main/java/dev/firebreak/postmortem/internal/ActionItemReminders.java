@@ -20,6 +20,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.firebreak.notification.Notice;
 import dev.firebreak.notification.Notifications;
 import dev.firebreak.postmortem.ActionItem;
+import dev.firebreak.platform.Text;
 
 /**
  * Reminds an action item's owner {@code remind-before} ahead of the due day (its start, UTC) and
@@ -51,7 +52,7 @@ class ActionItemReminders {
 		this.timers = timers;
 		this.policy = policy;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = Text.withoutTrailingSlash(baseUrl);
 	}
 
 	enum Kind {

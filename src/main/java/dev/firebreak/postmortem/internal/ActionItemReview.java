@@ -23,6 +23,7 @@ import dev.firebreak.notification.Notice;
 import dev.firebreak.notification.Notifications;
 import dev.firebreak.platform.Problems;
 import dev.firebreak.postmortem.ActionItem;
+import dev.firebreak.platform.Text;
 
 /**
  * The day-30 action-item review the incident module asks for with its post-mortem: every item still
@@ -62,7 +63,7 @@ class ActionItemReview {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.notifications = notifications;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = Text.withoutTrailingSlash(baseUrl);
 	}
 
 	/** An open item as the review reads it. */

@@ -27,6 +27,7 @@ import dev.firebreak.postmortem.ActionItemCompleted;
 import dev.firebreak.postmortem.ActionItemCreated;
 import dev.firebreak.postmortem.ActionItemReopened;
 import dev.firebreak.postmortem.ActionItemUpdated;
+import dev.firebreak.platform.Text;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,7 +74,7 @@ class ActionItemWebhooks {
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = Text.withoutTrailingSlash(baseUrl);
 	}
 
 	/** A new endpoint and its secret, which is shown this once. */

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.firebreak.platform.Text;
+
 /** Reads what the page shows, in one read-only transaction. */
 @Component
 class PageReader {
@@ -38,7 +40,7 @@ class PageReader {
 		this.maintenances = maintenances;
 		this.policy = policy;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = Text.withoutTrailingSlash(baseUrl);
 	}
 
 	@Transactional(readOnly = true)

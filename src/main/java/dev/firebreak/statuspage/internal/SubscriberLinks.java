@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.firebreak.platform.Secrets;
+import dev.firebreak.platform.Text;
 
 /**
  * The links in subscribers' mail: {@code <subscriber id>.<HMAC>} with a key derived from the secret
@@ -39,7 +40,7 @@ class SubscriberLinks {
 
 	SubscriberLinks(Secrets secrets, @Value("${firebreak.base-url}") String baseUrl) {
 		this.key = new SecretKeySpec(secrets.derive("statuspage/subscriber-links"), "HmacSHA256");
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = Text.withoutTrailingSlash(baseUrl);
 	}
 
 	/** A fresh nonce for a request to subscribe. */
